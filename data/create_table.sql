@@ -1,0 +1,35 @@
+-- Drainboard target schema (PostgreSQL 12+). Safe to run more than once.
+
+-- The exercise's table, with one change: app_version is text. Versions such as "2.3.0" and "0.96"
+-- are not integers; stripping the dots to fit an integer column maps 12 distinct versions of the
+-- 100-message sample onto values they share with others.
+CREATE TABLE IF NOT EXISTS user_logins (
+    user_id          varchar(128),
+    device_type      varchar(32),
+    masked_ip        varchar(256),
+    masked_device_id varchar(256),
+    locale           varchar(32),
+    app_version      varchar(32),
+    create_date      date
+);
+
+-- What analysts query next: "which logins share this ip / this device".
+CREATE INDEX IF NOT EXISTS user_logins_masked_ip_idx ON user_logins (masked_ip);
+CREATE INDEX IF NOT EXISTS user_logins_masked_device_id_idx ON user_logins (masked_device_id);
+
+-- One row per SQS message id ever committed. Written in the same transaction as the message's
+-- row or rejection, so a redelivered message is recognised and written once (exactly-once in effect).
+CREATE TABLE IF NOT EXISTS drainboard_ledger (
+    message_id   varchar(128) PRIMARY KEY,
+    outcome      varchar(16)  NOT NULL CHECK (outcome IN ('row', 'rejected')),
+    committed_at timestamptz  NOT NULL DEFAULT now()
+);
+
+-- Messages that could not become a row. The raw body is never stored here (it may hold PII);
+-- it stays in the dead-letter queue <queue>-dlq.
+CREATE TABLE IF NOT EXISTS drainboard_rejections (
+    message_id  varchar(128) PRIMARY KEY,
+    reason      text         NOT NULL,
+    summary     text         NOT NULL,
+    rejected_at timestamptz  NOT NULL DEFAULT now()
+);

@@ -1,0 +1,24 @@
+package dev.drainboard.cli;
+
+import dev.drainboard.app.Workspace;
+import dev.drainboard.model.QueueDepth;
+import dev.drainboard.sink.Warehouse;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+
+@Command(name = "depth", mixinStandardHelpOptions = true,
+        description = "Show the queue and dead-letter queue depths and the counts in PostgreSQL.")
+final class DepthCommand extends WorkspaceCommand {
+    @Override
+    int run(Workspace ws, PrintWriter out) {
+        QueueDepth q = ws.source().depth();
+        QueueDepth d = ws.source().deadLetterDepth();
+        Warehouse.Counts c = new Warehouse(ws.sink().dataSource()).counts();
+        String fmt = "%-20s %10s %10s %10s%n";
+        out.printf(fmt, "queue", "available", "in flight", "delayed");
+        out.printf(fmt, ws.config().queue(), q.available(), q.inFlight(), q.delayed());
+        out.printf(fmt, ws.config().deadLetterQueue(), d.available(), d.inFlight(), d.delayed());
+        out.printf("PostgreSQL: %d rows in user_logins, %d rejections%n", c.rows(), c.rejections());
+        return 0;
+    }
+}

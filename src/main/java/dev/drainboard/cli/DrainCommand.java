@@ -1,0 +1,74 @@
+package dev.drainboard.cli;
+
+import dev.drainboard.app.Workspace;
+import dev.drainboard.model.CommitResult;
+import dev.drainboard.model.DrainStats;
+import dev.drainboard.pipeline.DrainOptions;
+import dev.drainboard.pipeline.ProgressListener;
+import dev.drainboard.pipeline.StopSignal;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "drain", mixinStandardHelpOptions = true,
+        description = "Drain the queue into PostgreSQL: receive, mask, write, then delete. Ctrl-C stops cleanly.")
+final class DrainCommand extends WorkspaceCommand {
+    @Option(names = "--max", paramLabel = "N", description = "stop after N messages (default: until the queue is empty)")
+    long max;
+
+    @Override
+    int run(Workspace ws, PrintWriter out) {
+        PrintWriter err = spec.commandLine().getErr();
+        StopSignal stop = new StopSignal();
+        Thread hook = new Thread(stop::stop, "drain-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        AtomicLong lastPrint = new AtomicLong(System.nanoTime());
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void onProgress(DrainStats s) {
+                long now = System.nanoTime();
+                long last = lastPrint.get();
+                if (now - last > 2_000_000_000L && lastPrint.compareAndSet(last, now)) {
+                    err.printf(Locale.ROOT, "  ... %d done of ~%d, %.0f msg/s%n", s.done(), s.depthAtStart(),
+                            s.messagesPerSecond());
+                }
+            }
+
+            @Override
+            public void onStatus(String message) {
+                err.println("  " + message);
+            }
+        };
+        DrainStats s;
+        try {
+            s = ws.drainer().drainAll(new DrainOptions(ws.config().workers(), Math.max(0, max),
+                    Duration.ofSeconds(ws.config().waitSeconds())), listener, stop);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting because of Ctrl-C; the hook has already stopped the drain
+            }
+        }
+        CommitResult t = s.totals();
+        out.printf(Locale.ROOT, "Drained %s into %s%n", ws.source().describe(), ws.sink().describe());
+        out.printf(Locale.ROOT, "  received           %,d%n", s.received());
+        out.printf(Locale.ROOT, "  rows written       %,d%n", t.written());
+        out.printf(Locale.ROOT, "  rejected           %,d  (bodies in %s, reasons in drainboard_rejections)%n",
+                t.rejected(), ws.config().deadLetterQueue());
+        out.printf(Locale.ROOT, "  duplicates skipped %,d%n", t.duplicates());
+        out.printf(Locale.ROOT, "  deleted            %,d%s%n", t.deleted(),
+                t.deleteFailures() > 0 ? "  (" + t.deleteFailures() + " delete(s) failed: they will be skipped on "
+                        + "redelivery)" : "");
+        if (s.released() > 0) {
+            out.printf(Locale.ROOT, "  released           %,d  (stopped before commit; back in the queue)%n",
+                    s.released());
+        }
+        out.printf(Locale.ROOT, "  elapsed            %.1f s  (%,.0f msg/s, %d workers)%n",
+                s.elapsed().toMillis() / 1000.0, s.messagesPerSecond(), ws.config().workers());
+        return 0;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.drainboard.cli;
+
+import dev.drainboard.app.Workspace;
+
+/** How to reach the servers a workspace uses, for people who want psql or the AWS CLI alongside. */
+final class Endpoints {
+    private Endpoints() {
+    }
+
+    static String describe(Workspace ws) {
+        StringBuilder b = new StringBuilder();
+        b.append("SQS:        ").append(ws.source().describe()).append(ws.embeddedSqs() ? "  (embedded)" : "")
+                .append('\n');
+        b.append("PostgreSQL: ").append(ws.sink().describe()).append(ws.embeddedDb() ? "  (embedded, user postgres)"
+                : "").append('\n');
+        b.append("Mask key:   fingerprint ").append(ws.key().fingerprint());
+        return b.toString();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.drainboard.cli;
+
+import dev.drainboard.config.ConfigException;
+import dev.drainboard.pipeline.DrainException;
+import dev.drainboard.sink.SchemaException;
+import dev.drainboard.sink.SinkException;
+import dev.drainboard.source.SourceException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The one entry point: no arguments open the console; a subcommand runs headless. Exit codes:
+ * 0 success, 1 the work failed (the cause is one line on stderr), 2 bad flags or settings.
+ */
+@Command(name = "drainboard", mixinStandardHelpOptions = true, version = "Drainboard 0.1.0",
+        description = "Drains user-login events from SQS into PostgreSQL with ip and device_id masked.%n"
+                + "Without a command, opens the operator console.",
+        subcommands = {DrainCommand.class, PreviewCommand.class, SeedCommand.class, DepthCommand.class,
+                SchemaCommand.class, ConsoleCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line and returns its exit code; used by tests too. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length == 0) {
+            args = new String[] {"console"};
+        }
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            err.println("drainboard " + cmd.getCommandName() + ": " + oneLine(e));
+            return e instanceof ConfigException ? 2 : 1;
+        });
+        return cl.execute(args);
+    }
+
+    static String oneLine(Throwable e) {
+        if (e instanceof ConfigException || e instanceof SourceException || e instanceof SinkException
+                || e instanceof SchemaException || e instanceof DrainException || e instanceof UncheckedIOException) {
+            return e.getMessage();
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.drainboard.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.drainboard.app.Workspace;
+import dev.drainboard.config.AppConfig;
+import dev.drainboard.sink.PostgresLoginSink;
+import dev.drainboard.sink.Schema;
+import dev.drainboard.sink.SchemaException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "schema", mixinStandardHelpOptions = true,
+        description = "Create missing tables and check user_logins; optionally migrate an integer app_version.")
+final class SchemaCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--migrate-app-version",
+            description = "change user_logins.app_version from integer to varchar(32), keeping its values")
+    boolean migrate;
+
+    @Override
+    public Integer call() throws Exception {
+        AppConfig config = options.load();
+        PrintWriter out = spec.commandLine().getOut();
+        if (config.embeddedDb()) {
+            try (Workspace ws = Workspace.open(config, s -> { })) {
+                out.println("Schema OK in the embedded PostgreSQL (" + ws.sink().describe() + ").");
+                return 0;
+            }
+        }
+        try (HikariDataSource ds = PostgresLoginSink.pool(config.jdbcUrl().orElseThrow(), config.dbUser(),
+                config.dbPassword(), 1)) {
+            if (migrate) {
+                boolean changed = Schema.migrateAppVersion(ds);
+                out.println(changed ? "Migrated: " + Schema.MIGRATE_APP_VERSION
+                        : "Nothing to migrate: app_version is not an integer column.");
+            }
+            try {
+                Schema.ensure(ds);
+            } catch (SchemaException e) {
+                spec.commandLine().getErr().println("drainboard schema: " + e.getMessage());
+                return 1;
+            }
+            out.println("Schema OK: user_logins, drainboard_ledger and drainboard_rejections are ready.");
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package dev.drainboard.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Builds the one {@link AppConfig} of a run. Precedence: flags, then environment, then the
+ * properties file ({@code $XDG_CONFIG_HOME/drainboard/drainboard.properties}), then defaults.
+ * Every problem is collected and reported at once, before any work starts.
+ */
+public final class ConfigLoader {
+    private final Map<ConfigKey, String> flags;
+    private final Map<String, String> env;
+    private final Properties file;
+
+    public ConfigLoader(Map<ConfigKey, String> flags, Map<String, String> env, Properties file) {
+        this.flags = Map.copyOf(flags);
+        this.env = Map.copyOf(env);
+        this.file = file;
+    }
+
+    /** A loader over the real environment and the user's properties file, if it exists. */
+    public static ConfigLoader fromSystem(Map<ConfigKey, String> flags) {
+        return new ConfigLoader(flags, System.getenv(), readProperties(defaultPropertiesFile(System.getenv())));
+    }
+
+    public static AppConfig load(Map<ConfigKey, String> flags) {
+        return fromSystem(flags).load();
+    }
+
+    public static Path defaultPropertiesFile(Map<String, String> env) {
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return base.resolve("drainboard").resolve("drainboard.properties");
+    }
+
+    static Properties readProperties(Path path) {
+        Properties p = new Properties();
+        if (Files.isRegularFile(path)) {
+            try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ConfigException("Cannot read the settings file " + path + ": " + e.getMessage()
+                        + ". Fix or remove the file.", e);
+            }
+        }
+        return p;
+    }
+
+    /** The raw value of a key after precedence, or null. Blank values count as unset. */
+    public String raw(ConfigKey key) {
+        String v = flags.get(key);
+        if (isBlank(v)) {
+            v = env.get(key.env());
+        }
+        if (isBlank(v)) {
+            v = file.getProperty(key.flag());
+        }
+        if (isBlank(v)) {
+            v = key.defaultValue();
+        }
+        return isBlank(v) ? null : v.trim();
+    }
+
+    public AppConfig load() {
+        List<String> errors = new ArrayList<>();
+
+        String queueSetting = raw(ConfigKey.QUEUE);
+        Optional<String> queueUrl = Optional.empty();
+        String queue = queueSetting;
+        if (queueSetting.contains("://")) {
+            queueUrl = Optional.of(queueSetting);
+            queue = queueSetting.substring(queueSetting.lastIndexOf('/') + 1);
+            if (queue.isEmpty()) {
+                errors.add(problem(ConfigKey.QUEUE, queueSetting, "the URL has no queue name at its end"));
+            }
+        } else if (!queue.matches("[A-Za-z0-9_-]{1,76}")) {
+            errors.add(problem(ConfigKey.QUEUE, queueSetting,
+                    "a queue name has 1-76 letters, digits, '-' or '_' (the dead-letter queue adds '-dlq')"));
+        }
+
+        Optional<URI> endpoint = Optional.empty();
+        boolean aws = false;
+        String ep = raw(ConfigKey.SQS_ENDPOINT);
+        if (ep != null && ep.equalsIgnoreCase("aws")) {
+            aws = true;
+        } else if (ep != null) {
+            endpoint = parseHttpUri(ep, ConfigKey.SQS_ENDPOINT, errors);
+        } else if (queueUrl.isPresent()) {
+            URI u = parseHttpUri(queueUrl.get(), ConfigKey.QUEUE, errors).orElse(null);
+            if (u != null && u.getHost() != null && u.getHost().endsWith(".amazonaws.com")) {
+                aws = true;
+            } else if (u != null) {
+                endpoint = Optional.of(URI.create(u.getScheme() + "://" + u.getAuthority()));
+            }
+        }
+
+        String region = raw(ConfigKey.REGION);
+        if (!region.matches("[a-z0-9-]{2,32}")) {
+            errors.add(problem(ConfigKey.REGION, region, "expected a region such as us-east-1"));
+        }
+
+        Optional<String> jdbc = Optional.ofNullable(raw(ConfigKey.JDBC_URL));
+        if (jdbc.isPresent() && !jdbc.get().startsWith("jdbc:postgresql:")) {
+            errors.add(problem(ConfigKey.JDBC_URL, redactUrl(jdbc.get()),
+                    "expected a URL starting with jdbc:postgresql://"));
+        }
+
+        Optional<String> key = Optional.ofNullable(raw(ConfigKey.MASK_KEY));
+        if (key.isPresent()) {
+            try {
+                byte[] bytes = Base64.getDecoder().decode(key.get());
+                if (bytes.length != 32) {
+                    errors.add(ConfigKey.MASK_KEY.env() + " decodes to " + bytes.length
+                            + " bytes; it must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)");
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(ConfigKey.MASK_KEY.env()
+                        + " is not valid base64; it must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)");
+            }
+        }
+
+        Path dataDir = defaultDataDir();
+        String dd = raw(ConfigKey.DATA_DIR);
+        if (dd != null) {
+            dataDir = Path.of(dd).toAbsolutePath().normalize();
+        }
+
+        int visibility = intSetting(ConfigKey.VISIBILITY_TIMEOUT, 1, 43_200, errors);
+        int workers = intSetting(ConfigKey.WORKERS, 1, 64, errors);
+        int wait = intSetting(ConfigKey.WAIT_SECONDS, 0, 20, errors);
+
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors.size() == 1 ? errors.get(0)
+                    : "Invalid settings:\n  - " + String.join("\n  - ", errors));
+        }
+        return new AppConfig(endpoint, aws, region, queue, queueUrl, jdbc, raw(ConfigKey.DB_USER),
+                raw(ConfigKey.DB_PASSWORD), key, dataDir, Duration.ofSeconds(visibility), workers, wait);
+    }
+
+    private Path defaultDataDir() {
+        String xdg = env.get("XDG_DATA_HOME");
+        Path base = !isBlank(xdg) ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("drainboard");
+    }
+
+    private int intSetting(ConfigKey key, int min, int max, List<String> errors) {
+        String v = raw(key);
+        try {
+            int n = Integer.parseInt(v);
+            if (n < min || n > max) {
+                errors.add(problem(key, v, "must be between " + min + " and " + max));
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            errors.add(problem(key, v, "must be a whole number between " + min + " and " + max));
+            return min;
+        }
+    }
+
+    private static Optional<URI> parseHttpUri(String value, ConfigKey key, List<String> errors) {
+        try {
+            URI u = new URI(value);
+            if (!"http".equalsIgnoreCase(u.getScheme()) && !"https".equalsIgnoreCase(u.getScheme())
+                    || u.getHost() == null) {
+                errors.add(problem(key, value, "expected an http:// or https:// URL such as http://localhost:4566"));
+                return Optional.empty();
+            }
+            return Optional.of(u);
+        } catch (URISyntaxException e) {
+            errors.add(problem(key, value, "not a URL (" + e.getReason() + ")"));
+            return Optional.empty();
+        }
+    }
+
+    private static String problem(ConfigKey key, String value, String why) {
+        return key.env() + " / --" + key.flag() + " = '" + value + "': " + why;
+    }
+
+    /** Removes a password= parameter from a JDBC URL before it is shown. */
+    public static String redactUrl(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1****");
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.drainboard.embedded;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.elasticmq.server.ElasticMQServer;
+import org.elasticmq.server.config.ElasticMQServerConfig;
+import scala.Function0;
+
+/**
+ * ElasticMQ in this JVM on 127.0.0.1, optionally keeping its queues and messages in an H2 file so
+ * that they survive a restart. Not thread-safe; start once, close once.
+ */
+public final class EmbeddedSqs implements AutoCloseable {
+    private final Function0<?> shutdown;
+    private final URI endpoint;
+
+    private EmbeddedSqs(Function0<?> shutdown, URI endpoint) {
+        this.shutdown = shutdown;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * Starts the server.
+     *
+     * @param port     the port, or 0 for a free one
+     * @param storeDir where to keep messages across restarts, or null to keep them in memory only
+     */
+    public static EmbeddedSqs start(int port, Path storeDir) throws IOException {
+        int p = port == 0 ? freePort() : port;
+        Config c = ConfigFactory.parseMap(Map.of(
+                        "node-address.protocol", "http",
+                        "node-address.host", "127.0.0.1",
+                        "node-address.port", p,
+                        "node-address.context-path", "",
+                        "rest-sqs.enabled", true,
+                        "rest-sqs.bind-port", p,
+                        "rest-sqs.bind-hostname", "127.0.0.1",
+                        "generate-node-address", false));
+        if (storeDir != null) {
+            Files.createDirectories(storeDir);
+            c = c.withValue("messages-storage.enabled", ConfigValueFactory.fromAnyRef(true))
+                    .withValue("messages-storage.uri", ConfigValueFactory.fromAnyRef(
+                            "jdbc:h2:" + storeDir.toAbsolutePath().resolve("messages")));
+        }
+        Config full = c.withFallback(ConfigFactory.load()).resolve();
+        ElasticMQServer server = new ElasticMQServer(new ElasticMQServerConfig(full));
+        Function0<?> stop = server.start();
+        return new EmbeddedSqs(stop, URI.create("http://127.0.0.1:" + p));
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        shutdown.apply();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.drainboard.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One message as received from the queue. The body is raw and may hold PII: it must never be
+ * logged, stored in PostgreSQL or shown; only the dead-letter queue may receive it.
+ *
+ * @param messageId     the SQS message id, stable across redeliveries
+ * @param receiptHandle the handle of this particular receive, needed to delete or release it
+ * @param body          the raw body
+ * @param sentAt        when the producer sent the message ({@code SentTimestamp})
+ * @param receiveCount  how many times SQS has handed the message out ({@code ApproximateReceiveCount})
+ */
+public record QueueMessage(String messageId, String receiptHandle, String body, Instant sentAt, int receiveCount) {
+    public QueueMessage {
+        Objects.requireNonNull(messageId, "messageId");
+        Objects.requireNonNull(receiptHandle, "receiptHandle");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(sentAt, "sentAt");
+    }
+
+    @Override
+    public String toString() {
+        return "QueueMessage[" + messageId + ", receiveCount=" + receiveCount + ", " + body.length() + " chars]";
+    }
+}

@@ -1,0 +1,213 @@
+package dev.drainboard.pipeline;
+
+import dev.drainboard.model.Batch;
+import dev.drainboard.model.CommitResult;
+import dev.drainboard.model.DrainStats;
+import dev.drainboard.model.QueueMessage;
+import dev.drainboard.sink.SinkException;
+import dev.drainboard.source.SourceException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One execution of {@link Drainer#drainAll}: its workers, shared counters and budget. */
+final class DrainRun {
+    private static final Logger log = LoggerFactory.getLogger(DrainRun.class);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    private static final Duration MAX_RETRY = Duration.ofSeconds(8);
+
+    private final Drainer drainer;
+    private final DrainOptions options;
+    private final ProgressListener listener;
+    private final StopSignal stop;
+    private final long depthAtStart;
+    private final Clock clock;
+    private final Instant started;
+    private final AtomicLong budget;
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong released = new AtomicLong();
+    private final AtomicReference<CommitResult> totals = new AtomicReference<>(CommitResult.NONE);
+    private final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
+
+    DrainRun(Drainer drainer, DrainOptions options, ProgressListener listener, StopSignal stop, long depthAtStart,
+             Clock clock) {
+        this.drainer = drainer;
+        this.options = options;
+        this.listener = listener;
+        this.stop = stop;
+        this.depthAtStart = options.maxMessages() > 0 ? Math.min(depthAtStart, options.maxMessages()) : depthAtStart;
+        this.clock = clock;
+        this.started = clock.instant();
+        this.budget = new AtomicLong(options.maxMessages() > 0 ? options.maxMessages() : Long.MAX_VALUE);
+    }
+
+    DrainStats execute() {
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(options.workers(), r -> {
+            Thread t = new Thread(r, "drain-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<?>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < options.workers(); i++) {
+                futures.add(pool.submit(this::work));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    fail(e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stop.stop();
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        DrainStats s = stats();
+        listener.onProgress(s);
+        RuntimeException f = fatal.get();
+        if (f != null) {
+            throw new DrainException("The drain stopped: " + f.getMessage(), f);
+        }
+        return s;
+    }
+
+    DrainStats stats() {
+        return new DrainStats(depthAtStart, received.get(), totals.get(), released.get(),
+                Duration.between(started, clock.instant()));
+    }
+
+    private void fail(RuntimeException e) {
+        if (fatal.compareAndSet(null, e)) {
+            log.error("Drain failed: {}", e.getMessage());
+        }
+        stop.stop();
+    }
+
+    private void work() {
+        Backoff backoff = new Backoff(FIRST_RETRY, MAX_RETRY);
+        while (!stop.isStopped()) {
+            int want = reserve();
+            if (want == 0) {
+                return;
+            }
+            List<QueueMessage> got;
+            Instant at = clock.instant();
+            try {
+                got = drainer.source().receive(want, options.pollWait());
+                backoff.reset();
+            } catch (SourceException e) {
+                budget.addAndGet(want);
+                if (waitOut("SQS unreachable", e, backoff)) {
+                    return;
+                }
+                continue;
+            }
+            budget.addAndGet(want - got.size());
+            if (got.isEmpty()) {
+                return;
+            }
+            received.addAndGet(got.size());
+            Batch batch = drainer.prepare(got, at);
+            if (stop.isStopped()) {
+                releaseQuietly(batch);
+                return;
+            }
+            commitWithRetry(batch);
+        }
+    }
+
+    private int reserve() {
+        while (true) {
+            long left = budget.get();
+            if (left <= 0) {
+                return 0;
+            }
+            int take = (int) Math.min(10, left);
+            if (budget.compareAndSet(left, left - take)) {
+                return take;
+            }
+        }
+    }
+
+    /** Commits a batch, waiting out outages; on stop during an outage, releases it. */
+    private void commitWithRetry(Batch batch) {
+        Backoff backoff = new Backoff(FIRST_RETRY, MAX_RETRY);
+        Batch held = batch;
+        boolean waited = false;
+        while (true) {
+            try {
+                CommitResult r = drainer.commit(held);
+                totals.accumulateAndGet(r, CommitResult::plus);
+                listener.onBatch(held.size(), r);
+                listener.onProgress(stats());
+                if (waited) {
+                    listener.onStatus("Connection back: the held batch was committed");
+                }
+                return;
+            } catch (SinkException e) {
+                if (!e.isRetryable()) {
+                    releaseQuietly(held);
+                    fail(e);
+                    return;
+                }
+                if (waitOut("PostgreSQL unreachable", e, backoff)) {
+                    releaseQuietly(held);
+                    return;
+                }
+            } catch (SourceException e) {
+                if (waitOut("SQS unreachable", e, backoff)) {
+                    releaseQuietly(held);
+                    return;
+                }
+            }
+            waited = true;
+            held = keepLease(held);
+        }
+    }
+
+    private Batch keepLease(Batch held) {
+        if (Duration.between(clock.instant(), held.leaseExpiry()).compareTo(MAX_RETRY.multipliedBy(2)) > 0) {
+            return held;
+        }
+        try {
+            return drainer.extendLease(held);
+        } catch (SourceException e) {
+            log.warn("Could not extend the lease of a held batch: {}", e.getMessage());
+            return held;
+        }
+    }
+
+    /** Reports the outage and sleeps; returns true when a stop came in meanwhile. */
+    private boolean waitOut(String what, RuntimeException cause, Backoff backoff) {
+        Duration d = backoff.next();
+        String msg = what + ", retrying in " + Math.max(1, Math.round(d.toMillis() / 1000.0)) + " s";
+        log.warn("{}: {}", msg, cause.getMessage());
+        listener.onStatus(msg);
+        return stop.awaitStop(d.toMillis());
+    }
+
+    private void releaseQuietly(Batch batch) {
+        try {
+            drainer.release(batch);
+            released.addAndGet(batch.size());
+        } catch (SourceException e) {
+            log.warn("Could not release {} messages; they return after their visibility timeout: {}", batch.size(),
+                    e.getMessage());
+        }
+    }
+}

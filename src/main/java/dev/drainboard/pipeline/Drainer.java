@@ -1,0 +1,222 @@
+package dev.drainboard.pipeline;
+
+import dev.drainboard.model.Batch;
+import dev.drainboard.model.CommitResult;
+import dev.drainboard.model.DrainStats;
+import dev.drainboard.model.MaskedLogin;
+import dev.drainboard.model.QueueMessage;
+import dev.drainboard.model.Rejection;
+import dev.drainboard.sink.LoginSink;
+import dev.drainboard.sink.SinkException;
+import dev.drainboard.source.QueueSource;
+import dev.drainboard.source.SourceException;
+import dev.drainboard.transform.LoginParser;
+import dev.drainboard.transform.Masker;
+import dev.drainboard.transform.ParseResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one pipeline behind the console and the CLI: receive, parse, mask, write, and only then
+ * delete. Step by step ({@link #fetchBatch}, {@link #commit}, {@link #release}) or all at once
+ * ({@link #drainAll}). Thread-safe: it holds no mutable state of its own; {@code drainAll} runs
+ * its workers on threads it owns and returns when they are done.
+ */
+public final class Drainer {
+    private static final Logger log = LoggerFactory.getLogger(Drainer.class);
+    private static final int RECEIVE_MAX = 10;
+
+    private final QueueSource source;
+    private final LoginParser parser;
+    private final Masker masker;
+    private final LoginSink sink;
+    private final Clock clock;
+
+    public Drainer(QueueSource source, LoginParser parser, Masker masker, LoginSink sink, Clock clock) {
+        this.source = source;
+        this.parser = parser;
+        this.masker = masker;
+        this.sink = sink;
+        this.clock = clock;
+    }
+
+    public QueueSource source() {
+        return source;
+    }
+
+    public LoginSink sink() {
+        return sink;
+    }
+
+    /**
+     * Receives up to {@code n} messages (several receives of at most 10) and parses and masks them.
+     * Nothing is written. The messages stay invisible to other consumers until the batch's
+     * {@code leaseExpiry}; commit or release the batch before then. An empty batch means the queue
+     * had nothing visible within {@code wait}.
+     */
+    public Batch fetchBatch(int n, Duration wait) {
+        if (n < 1) {
+            throw new IllegalArgumentException("a batch has at least one message");
+        }
+        Instant first = clock.instant();
+        List<QueueMessage> got = new ArrayList<>();
+        while (got.size() < n) {
+            List<QueueMessage> part = source.receive(Math.min(RECEIVE_MAX, n - got.size()), wait);
+            if (part.isEmpty()) {
+                break;
+            }
+            got.addAll(part);
+        }
+        return prepare(got, first);
+    }
+
+    /** Parses and masks received messages. Never throws for a bad body: it becomes a rejection. */
+    public Batch prepare(List<QueueMessage> messages, Instant receivedAt) {
+        List<MaskedLogin> rows = new ArrayList<>(messages.size());
+        List<Rejection> rejections = new ArrayList<>();
+        for (QueueMessage m : messages) {
+            ParseResult r = parser.parse(m);
+            if (r instanceof ParseResult.Parsed p) {
+                rows.add(masker.apply(p.event()));
+            } else {
+                rejections.add(((ParseResult.Rejected) r).rejection());
+            }
+        }
+        return new Batch(messages, rows, rejections, receivedAt.plus(source.visibilityTimeout()));
+    }
+
+    /**
+     * Makes the batch final: raw bodies of rejections to the dead-letter queue, then one database
+     * transaction (ledger, rows, rejection records), then - only after it committed - deletes from
+     * the queue. A row the database refuses (bad data, not an outage) turns into a rejection
+     * instead of blocking the rest.
+     *
+     * @throws SinkException   when the database is unreachable: nothing was deleted
+     * @throws SourceException when the dead-letter queue is unreachable: nothing was written or deleted
+     */
+    public CommitResult commit(Batch batch) {
+        if (batch.isEmpty()) {
+            return CommitResult.NONE;
+        }
+        sendToDeadLetter(batch.rejections(), batch);
+        CommitResult written = writeIsolatingPoison(batch);
+        QueueSource.DeleteOutcome d = source.delete(batch.messages());
+        if (!d.failedIds().isEmpty()) {
+            log.warn("{} of {} committed messages could not be deleted; they will come back and be skipped as "
+                    + "duplicates", d.failedIds().size(), batch.size());
+        }
+        return new CommitResult(written.written(), written.rejected(), written.duplicates(), d.deleted(),
+                d.failedIds().size());
+    }
+
+    private CommitResult writeIsolatingPoison(Batch batch) {
+        try {
+            return sink.write(batch);
+        } catch (SinkException e) {
+            if (e.isRetryable()) {
+                throw e;
+            }
+            log.warn("The database refused a batch of {} ({}); writing its messages one by one", batch.size(),
+                    sqlState(e));
+        }
+        CommitResult total = CommitResult.NONE;
+        for (MaskedLogin row : batch.rows()) {
+            Batch one = new Batch(List.of(messageOf(batch, row.messageId())), List.of(row), List.of(),
+                    batch.leaseExpiry());
+            try {
+                total = total.plus(sink.write(one));
+            } catch (SinkException e) {
+                if (e.isRetryable()) {
+                    throw e;
+                }
+                total = total.plus(writeAsRefused(one, row, e));
+            }
+        }
+        for (Rejection r : batch.rejections()) {
+            total = total.plus(sink.write(new Batch(List.of(messageOf(batch, r.messageId())), List.of(), List.of(r),
+                    batch.leaseExpiry())));
+        }
+        return total;
+    }
+
+    private CommitResult writeAsRefused(Batch one, MaskedLogin row, SinkException cause) {
+        String reason = "PostgreSQL refused the row: " + sqlState(cause);
+        Rejection rejection = new Rejection(row.messageId(), reason, "valid login, refused by the database");
+        Batch asRejection = new Batch(one.messages(), List.of(), List.of(rejection), one.leaseExpiry());
+        sendToDeadLetter(asRejection.rejections(), asRejection);
+        return sink.write(asRejection);
+    }
+
+    private static String sqlState(SinkException e) {
+        Throwable c = e.getCause();
+        if (c instanceof java.sql.SQLException s) {
+            return "SQLSTATE " + s.getSQLState();
+        }
+        return "unknown cause";
+    }
+
+    private void sendToDeadLetter(List<Rejection> rejections, Batch batch) {
+        if (rejections.isEmpty()) {
+            return;
+        }
+        List<QueueSource.DeadLetter> letters = new ArrayList<>(rejections.size());
+        for (Rejection r : rejections) {
+            letters.add(new QueueSource.DeadLetter(messageOf(batch, r.messageId()), r.reason()));
+        }
+        source.sendToDeadLetter(letters);
+    }
+
+    private static QueueMessage messageOf(Batch batch, String messageId) {
+        for (QueueMessage m : batch.messages()) {
+            if (m.messageId().equals(messageId)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("message " + messageId + " is not in the batch");
+    }
+
+    /** Returns the batch's messages to the queue at once. Nothing is written. */
+    public void release(Batch batch) {
+        if (!batch.isEmpty()) {
+            source.release(batch.messages());
+        }
+    }
+
+    /** Keeps the batch invisible for another visibility timeout; returns it with its new expiry. */
+    public Batch extendLease(Batch batch) {
+        if (batch.isEmpty()) {
+            return batch;
+        }
+        Instant now = clock.instant();
+        source.extendLease(batch.messages(), source.visibilityTimeout());
+        return batch.withLeaseExpiry(now.plus(source.visibilityTimeout()));
+    }
+
+    /**
+     * Drains until the queue is empty, {@code maxMessages} have been received, or {@code stop} is
+     * signalled. Each worker receives up to 10, commits, and repeats; it ends after a receive that
+     * returns nothing. Outages of SQS or PostgreSQL are waited out with backoff (reported through
+     * {@link ProgressListener#onStatus}); a batch in hand is kept, its lease extended, and committed
+     * once the server is back. On stop, the commit in flight finishes and held batches are released.
+     *
+     * @return the final totals
+     * @throws DrainException when a worker hits a failure that waiting cannot fix (e.g. a broken schema)
+     */
+    public DrainStats drainAll(DrainOptions options, ProgressListener listener, StopSignal stop) {
+        long depth;
+        try {
+            depth = source.depth().available();
+        } catch (SourceException e) {
+            depth = 0;
+        }
+        DrainRun run = new DrainRun(this, options, listener, stop, depth, clock);
+        return run.execute();
+    }
+}

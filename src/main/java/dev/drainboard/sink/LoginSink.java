@@ -1,0 +1,26 @@
+package dev.drainboard.sink;
+
+import dev.drainboard.model.Batch;
+import dev.drainboard.model.CommitResult;
+
+/**
+ * Where masked logins end up. Thread-safe: each call uses its own connection.
+ */
+public interface LoginSink extends AutoCloseable {
+
+    /**
+     * Writes a batch in ONE transaction: a ledger entry per message id, rows and rejection records
+     * only for ids the ledger had not seen. When this returns, the batch is durable and its messages
+     * may be deleted; when it throws, nothing of the batch was written.
+     *
+     * @return counts of new rows, new rejections and skipped duplicates ({@code deleted} is 0)
+     * @throws SinkException when the database is unreachable or refuses the data
+     */
+    CommitResult write(Batch batch);
+
+    /** Where this sink points, for display: the JDBC URL without a password. */
+    String describe();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,220 @@
+package dev.drainboard.sink;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.drainboard.config.ConfigLoader;
+import dev.drainboard.model.Batch;
+import dev.drainboard.model.CommitResult;
+import dev.drainboard.model.MaskedLogin;
+import dev.drainboard.model.Rejection;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * {@link LoginSink} on PostgreSQL. One transaction per batch: the ledger insert decides which
+ * message ids are new; only their rows and rejections are inserted, each table with one
+ * {@code INSERT ... SELECT FROM unnest(...)} statement over bound arrays (no SQL is built from data).
+ */
+public final class PostgresLoginSink implements LoginSink {
+    private static final String INSERT_LEDGER = "INSERT INTO drainboard_ledger (message_id, outcome) "
+            + "SELECT * FROM unnest(?::varchar[], ?::varchar[]) ON CONFLICT (message_id) DO NOTHING RETURNING message_id";
+    private static final String INSERT_ROWS = "INSERT INTO user_logins (user_id, device_type, masked_ip, "
+            + "masked_device_id, locale, app_version, create_date) SELECT * FROM unnest(?::varchar[], ?::varchar[], "
+            + "?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::date[])";
+    private static final String INSERT_REJECTIONS = "INSERT INTO drainboard_rejections (message_id, reason, summary) "
+            + "SELECT * FROM unnest(?::varchar[], ?::text[], ?::text[])";
+
+    private final DataSource dataSource;
+    private final String description;
+    private final AutoCloseable owned;
+
+    /** A sink over a pool that the caller owns and closes. */
+    public PostgresLoginSink(DataSource dataSource, String description) {
+        this(dataSource, description, null);
+    }
+
+    private PostgresLoginSink(DataSource dataSource, String description, AutoCloseable owned) {
+        this.dataSource = dataSource;
+        this.description = description;
+        this.owned = owned;
+    }
+
+    /**
+     * Opens a pool of {@code poolSize} connections, creates missing tables and checks
+     * {@code user_logins}. The sink owns the pool.
+     */
+    public static PostgresLoginSink open(String jdbcUrl, String user, String password, int poolSize) {
+        HikariDataSource ds = pool(jdbcUrl, user, password, poolSize);
+        try {
+            Schema.ensure(ds);
+            return new PostgresLoginSink(ds, ConfigLoader.redactUrl(jdbcUrl), ds);
+        } catch (SQLException e) {
+            ds.close();
+            throw SqlErrors.wrap("prepare the tables", ConfigLoader.redactUrl(jdbcUrl), e);
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+    }
+
+    /** A Hikari pool that fails fast when the server is down, instead of hanging a caller. */
+    public static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(jdbcUrl);
+        hc.setUsername(user);
+        hc.setPassword(password);
+        hc.setMaximumPoolSize(poolSize);
+        hc.setMinimumIdle(1);
+        hc.setPoolName("drainboard");
+        hc.setConnectionTimeout(5_000);
+        hc.setValidationTimeout(2_000);
+        hc.setInitializationFailTimeout(-1);
+        hc.addDataSourceProperty("connectTimeout", "5");
+        hc.addDataSourceProperty("socketTimeout", "60");
+        hc.addDataSourceProperty("tcpKeepAlive", "true");
+        hc.addDataSourceProperty("ApplicationName", "drainboard");
+        try {
+            return new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            throw new SinkException("Could not open a connection pool to " + ConfigLoader.redactUrl(jdbcUrl) + ": "
+                    + e.getMessage(), true, e);
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public CommitResult write(Batch batch) {
+        if (batch.rows().isEmpty() && batch.rejections().isEmpty()) {
+            return CommitResult.NONE;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                CommitResult r = writeIn(c, batch);
+                c.commit();
+                return r;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("write a batch of " + batch.size() + " messages", description, e);
+        }
+    }
+
+    private static CommitResult writeIn(Connection c, Batch batch) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        List<String> outcomes = new ArrayList<>();
+        for (MaskedLogin r : batch.rows()) {
+            ids.add(r.messageId());
+            outcomes.add("row");
+        }
+        for (Rejection r : batch.rejections()) {
+            ids.add(r.messageId());
+            outcomes.add("rejected");
+        }
+        Set<String> fresh = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(INSERT_LEDGER)) {
+            ps.setArray(1, c.createArrayOf("varchar", ids.toArray()));
+            ps.setArray(2, c.createArrayOf("varchar", outcomes.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    fresh.add(rs.getString(1));
+                }
+            }
+        }
+        List<MaskedLogin> rows = new ArrayList<>();
+        for (MaskedLogin r : batch.rows()) {
+            if (fresh.contains(r.messageId())) {
+                rows.add(r);
+            }
+        }
+        List<Rejection> rejections = new ArrayList<>();
+        for (Rejection r : batch.rejections()) {
+            if (fresh.contains(r.messageId())) {
+                rejections.add(r);
+            }
+        }
+        if (!rows.isEmpty()) {
+            insertRows(c, rows);
+        }
+        if (!rejections.isEmpty()) {
+            insertRejections(c, rejections);
+        }
+        return new CommitResult(rows.size(), rejections.size(), ids.size() - fresh.size(), 0, 0);
+    }
+
+    private static void insertRows(Connection c, List<MaskedLogin> rows) throws SQLException {
+        int n = rows.size();
+        Object[][] cols = new Object[7][n];
+        for (int i = 0; i < n; i++) {
+            MaskedLogin r = rows.get(i);
+            cols[0][i] = r.userId();
+            cols[1][i] = r.deviceType();
+            cols[2][i] = r.maskedIp();
+            cols[3][i] = r.maskedDeviceId();
+            cols[4][i] = r.locale();
+            cols[5][i] = r.appVersion();
+            cols[6][i] = r.createDate() == null ? null : Date.valueOf(r.createDate());
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_ROWS)) {
+            for (int k = 0; k < 7; k++) {
+                ps.setArray(k + 1, c.createArrayOf(k == 6 ? "date" : "varchar", cols[k]));
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private static void insertRejections(Connection c, List<Rejection> rejections) throws SQLException {
+        int n = rejections.size();
+        Object[] ids = new Object[n];
+        Object[] reasons = new Object[n];
+        Object[] summaries = new Object[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = rejections.get(i).messageId();
+            reasons[i] = rejections.get(i).reason();
+            summaries[i] = rejections.get(i).summary();
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_REJECTIONS)) {
+            ps.setArray(1, c.createArrayOf("varchar", ids));
+            ps.setArray(2, c.createArrayOf("text", reasons));
+            ps.setArray(3, c.createArrayOf("text", summaries));
+            ps.executeUpdate();
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the server discards the open transaction
+        }
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the connection pool failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.drainboard.sink;
+
+import dev.drainboard.config.ConfigLoader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Read-only queries over what has been committed, for the console and the CLI. Everything it
+ * returns is already masked. Thread-safe; each call borrows a connection.
+ */
+public final class Warehouse {
+    /** The two masked columns an analyst groups by. */
+    public enum MaskColumn {
+        MASKED_IP("masked_ip"), MASKED_DEVICE_ID("masked_device_id");
+
+        private final String column;
+
+        MaskColumn(String column) {
+            this.column = column;
+        }
+
+        public String column() {
+            return column;
+        }
+    }
+
+    public record Counts(long rows, long rejections) {
+    }
+
+    public record StoredLogin(String userId, String deviceType, String maskedIp, String maskedDeviceId,
+                              String locale, String appVersion, LocalDate createDate) {
+    }
+
+    public record MaskGroup(String mask, long count) {
+    }
+
+    public record StoredRejection(String messageId, String reason, String summary, Instant rejectedAt) {
+    }
+
+    private final DataSource ds;
+
+    public Warehouse(DataSource ds) {
+        this.ds = ds;
+    }
+
+    public Counts counts() {
+        return query("count rows", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM user_logins), "
+                    + "(SELECT count(*) FROM drainboard_rejections)"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Counts(rs.getLong(1), rs.getLong(2));
+            }
+        });
+    }
+
+    /**
+     * The most recently inserted rows, newest first. {@code user_logins} has no insertion time of
+     * its own (it keeps the exercise's columns), so physical order stands in for it.
+     */
+    public List<StoredLogin> latestRows(int limit) {
+        return query("read the latest rows", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT user_id, device_type, masked_ip, masked_device_id,"
+                    + " locale, app_version, create_date FROM user_logins ORDER BY ctid DESC LIMIT ?")) {
+                ps.setInt(1, limit);
+                List<StoredLogin> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new StoredLogin(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6),
+                                rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate()));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** The masks that occur most often in a column, with their counts; only masks seen twice or more. */
+    public List<MaskGroup> topRepeated(MaskColumn column, int limit) {
+        return query("group repeated masks", c -> {
+            String col = column.column();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + col + ", count(*) FROM user_logins WHERE "
+                    + col + " IS NOT NULL GROUP BY " + col + " HAVING count(*) > 1 ORDER BY count(*) DESC, " + col
+                    + " LIMIT ?")) {
+                ps.setInt(1, limit);
+                List<MaskGroup> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new MaskGroup(rs.getString(1), rs.getLong(2)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** How many stored rows carry each of the given masks (absent = 0). */
+    public Map<String, Long> countsOf(MaskColumn column, Collection<String> masks) {
+        if (masks.isEmpty()) {
+            return Map.of();
+        }
+        return query("count stored masks", c -> {
+            String col = column.column();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + col + ", count(*) FROM user_logins WHERE "
+                    + col + " = ANY(?) GROUP BY " + col)) {
+                ps.setArray(1, c.createArrayOf("varchar", masks.toArray()));
+                Map<String, Long> out = new HashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    public List<StoredRejection> rejections(int limit) {
+        return query("read rejections", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT message_id, reason, summary, rejected_at FROM "
+                    + "drainboard_rejections ORDER BY rejected_at DESC, message_id LIMIT ?")) {
+                ps.setInt(1, limit);
+                List<StoredRejection> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Timestamp t = rs.getTimestamp(4);
+                        out.add(new StoredRejection(rs.getString(1), rs.getString(2), rs.getString(3),
+                                t == null ? null : t.toInstant()));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private interface Query<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T query(String what, Query<T> q) {
+        try (Connection c = ds.getConnection()) {
+            return q.run(c);
+        } catch (SQLException e) {
+            throw SqlErrors.wrap(what, describe(), e);
+        }
+    }
+
+    private String describe() {
+        try (Connection c = ds.getConnection()) {
+            return ConfigLoader.redactUrl(c.getMetaData().getURL());
+        } catch (SQLException e) {
+            return "the database";
+        }
+    }
+}

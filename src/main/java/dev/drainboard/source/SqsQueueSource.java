@@ -1,0 +1,318 @@
+package dev.drainboard.source;
+
+import dev.drainboard.model.QueueDepth;
+import dev.drainboard.model.QueueMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+/**
+ * {@link QueueSource} over the AWS SDK v2. Works with real SQS, LocalStack 3+ and ElasticMQ.
+ * Thread-safe: the SDK client is.
+ */
+public final class SqsQueueSource implements QueueSource {
+    public static final String ATTR_REASON = "drainboard-reason";
+    public static final String ATTR_ORIGINAL_ID = "drainboard-original-id";
+    private static final Logger log = LoggerFactory.getLogger(SqsQueueSource.class);
+    private static final int MAX_BATCH = 10;
+    private static final int DELETE_ATTEMPTS = 4;
+
+    private final SqsClient sqs;
+    private final String endpoint;
+    private final String queueUrl;
+    private final String deadLetterUrl;
+    private final Duration visibility;
+
+    /**
+     * Resolves the queue and its dead-letter queue {@code <queue>-dlq}, creating either when absent
+     * and {@code createMissing} is set (local servers); on real AWS a missing queue is an error.
+     */
+    public SqsQueueSource(SqsClient sqs, String endpoint, String queue, String queueUrl, Duration visibility,
+                          boolean createMissing) {
+        this.sqs = sqs;
+        this.endpoint = endpoint;
+        this.visibility = visibility;
+        this.queueUrl = call("find the queue '" + queue + "'",
+                () -> queueUrl != null ? queueUrl : resolve(queue, createMissing));
+        this.deadLetterUrl = call("find the dead-letter queue '" + queue + "-dlq'",
+                () -> resolve(queue + "-dlq", true));
+    }
+
+    private String resolve(String name, boolean create) {
+        try {
+            return sqs.getQueueUrl(b -> b.queueName(name)).queueUrl();
+        } catch (QueueDoesNotExistException e) {
+            if (!create) {
+                throw new SourceException("The queue '" + name + "' does not exist at " + endpoint
+                        + ". Create it, or set DRAINBOARD_QUEUE to an existing queue.", e);
+            }
+            log.info("Creating queue {}", name);
+            return sqs.createQueue(b -> b.queueName(name)).queueUrl();
+        }
+    }
+
+    @Override
+    public List<QueueMessage> receive(int max, Duration wait) {
+        if (max < 1 || max > MAX_BATCH) {
+            throw new IllegalArgumentException("receive takes 1-10 messages, not " + max);
+        }
+        List<Message> got = call("receive messages", () -> sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+                .maxNumberOfMessages(max)
+                .waitTimeSeconds((int) Math.min(20, wait.toSeconds()))
+                .visibilityTimeout((int) visibility.toSeconds())
+                .messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP,
+                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages());
+        List<QueueMessage> out = new ArrayList<>(got.size());
+        for (Message m : got) {
+            out.add(toQueueMessage(m));
+        }
+        return out;
+    }
+
+    private static QueueMessage toQueueMessage(Message m) {
+        Map<MessageSystemAttributeName, String> a = m.attributes();
+        String sent = a.get(MessageSystemAttributeName.SENT_TIMESTAMP);
+        String count = a.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+        Instant sentAt = sent == null ? Instant.now() : Instant.ofEpochMilli(Long.parseLong(sent));
+        return new QueueMessage(m.messageId(), m.receiptHandle(), m.body(), sentAt,
+                count == null ? 1 : Integer.parseInt(count));
+    }
+
+    @Override
+    public DeleteOutcome delete(List<QueueMessage> messages) {
+        int deleted = 0;
+        List<String> failed = new ArrayList<>();
+        for (List<QueueMessage> chunk : chunks(messages)) {
+            List<QueueMessage> pending = chunk;
+            for (int attempt = 1; !pending.isEmpty() && attempt <= DELETE_ATTEMPTS; attempt++) {
+                List<QueueMessage> todo = pending;
+                List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+                for (int i = 0; i < todo.size(); i++) {
+                    entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                            .receiptHandle(todo.get(i).receiptHandle()).build());
+                }
+                try {
+                    DeleteMessageBatchResponse r = sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+                    deleted += r.successful().size();
+                    pending = new ArrayList<>();
+                    for (BatchResultErrorEntry e : r.failed()) {
+                        QueueMessage m = todo.get(Integer.parseInt(e.id()));
+                        if (Boolean.TRUE.equals(e.senderFault())) {
+                            log.warn("Delete refused for message {}: {} {}", m.messageId(), e.code(), e.message());
+                            failed.add(m.messageId());
+                        } else {
+                            pending.add(m);
+                        }
+                    }
+                } catch (SdkException e) {
+                    log.warn("Delete call failed (attempt {} of {}): {}", attempt, DELETE_ATTEMPTS,
+                            SqsErrors.explain(e, endpoint));
+                }
+                if (!pending.isEmpty() && attempt < DELETE_ATTEMPTS) {
+                    sleepQuietly(100L << attempt);
+                }
+            }
+            for (QueueMessage m : pending) {
+                failed.add(m.messageId());
+            }
+        }
+        return new DeleteOutcome(deleted, failed);
+    }
+
+    @Override
+    public void release(List<QueueMessage> messages) {
+        changeVisibility(messages, 0);
+    }
+
+    @Override
+    public void extendLease(List<QueueMessage> messages, Duration timeout) {
+        changeVisibility(messages, (int) timeout.toSeconds());
+    }
+
+    private void changeVisibility(List<QueueMessage> messages, int seconds) {
+        for (List<QueueMessage> chunk : chunks(messages)) {
+            List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(i))
+                        .receiptHandle(chunk.get(i).receiptHandle()).visibilityTimeout(seconds).build());
+            }
+            var r = call("change message visibility",
+                    () -> sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(entries)));
+            for (BatchResultErrorEntry e : r.failed()) {
+                log.warn("Visibility change to {}s refused for message {}: {}", seconds,
+                        chunk.get(Integer.parseInt(e.id())).messageId(), e.code());
+            }
+        }
+    }
+
+    @Override
+    public void sendToDeadLetter(List<DeadLetter> letters) {
+        for (List<DeadLetter> chunk : chunks(letters)) {
+            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                DeadLetter d = chunk.get(i);
+                Map<String, MessageAttributeValue> attrs = new HashMap<>();
+                attrs.put(ATTR_REASON, text(d.reason()));
+                attrs.put(ATTR_ORIGINAL_ID, text(d.message().messageId()));
+                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                        .messageBody(d.message().body().isEmpty() ? " " : d.message().body())
+                        .messageAttributes(attrs).build());
+            }
+            checkSent("dead-letter queue", call("send to the dead-letter queue",
+                    () -> sqs.sendMessageBatch(b -> b.queueUrl(deadLetterUrl).entries(entries))));
+        }
+    }
+
+    @Override
+    public void send(List<String> bodies) {
+        for (List<String> chunk : chunks(bodies)) {
+            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (int j = 0; j < chunk.size(); j++) {
+                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(j)).messageBody(chunk.get(j))
+                        .build());
+            }
+            checkSent("queue", call("send messages", () -> sqs.sendMessageBatch(b -> b.queueUrl(queueUrl)
+                    .entries(entries))));
+        }
+    }
+
+    @Override
+    public boolean replay(String originalMessageId, int scan) {
+        List<Message> seen = new ArrayList<>();
+        try {
+            while (seen.size() < scan) {
+                List<Message> got = call("receive dead letters", () -> sqs.receiveMessage(b -> b
+                        .queueUrl(deadLetterUrl).maxNumberOfMessages(MAX_BATCH).waitTimeSeconds(0)
+                        .visibilityTimeout(30).messageAttributeNames("All")).messages());
+                if (got.isEmpty()) {
+                    return false;
+                }
+                for (Message m : got) {
+                    MessageAttributeValue id = m.messageAttributes().get(ATTR_ORIGINAL_ID);
+                    if (id != null && originalMessageId.equals(id.stringValue())) {
+                        call("replay a dead letter", () -> sqs.sendMessage(b -> b.queueUrl(queueUrl)
+                                .messageBody(m.body())));
+                        call("delete a replayed dead letter", () -> sqs.deleteMessage(b -> b.queueUrl(deadLetterUrl)
+                                .receiptHandle(m.receiptHandle())));
+                        return true;
+                    }
+                    seen.add(m);
+                }
+            }
+            return false;
+        } finally {
+            for (List<Message> chunk : chunks(seen)) {
+                List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+                for (int j = 0; j < chunk.size(); j++) {
+                    entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(j))
+                            .receiptHandle(chunk.get(j).receiptHandle()).visibilityTimeout(0).build());
+                }
+                try {
+                    sqs.changeMessageVisibilityBatch(b -> b.queueUrl(deadLetterUrl).entries(entries));
+                } catch (SdkException e) {
+                    log.warn("Could not release dead letters after a replay scan: {}", SqsErrors.explain(e, endpoint));
+                }
+            }
+        }
+    }
+
+    @Override
+    public QueueDepth depth() {
+        return depthOf(queueUrl);
+    }
+
+    @Override
+    public QueueDepth deadLetterDepth() {
+        return depthOf(deadLetterUrl);
+    }
+
+    private QueueDepth depthOf(String url) {
+        Map<QueueAttributeName, String> a = call("read the queue depth", () -> sqs.getQueueAttributes(b -> b
+                .queueUrl(url).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes());
+        return new QueueDepth(num(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)),
+                num(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)),
+                num(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)));
+    }
+
+    @Override
+    public Duration visibilityTimeout() {
+        return visibility;
+    }
+
+    @Override
+    public String describe() {
+        return endpoint + " · " + queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
+    }
+
+    public String queueUrl() {
+        return queueUrl;
+    }
+
+    @Override
+    public void close() {
+        sqs.close();
+    }
+
+    private <T> T call(String what, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (SourceException e) {
+            throw e;
+        } catch (SdkException e) {
+            throw new SourceException("Could not " + what + ": " + SqsErrors.explain(e, endpoint), e);
+        }
+    }
+
+    private static void checkSent(String where, SendMessageBatchResponse r) {
+        if (!r.failed().isEmpty()) {
+            BatchResultErrorEntry e = r.failed().get(0);
+            throw new SourceException(r.failed().size() + " message(s) could not be sent to the " + where + ": "
+                    + e.code() + " " + e.message());
+        }
+    }
+
+    private static MessageAttributeValue text(String s) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(s).build();
+    }
+
+    private static long num(String s) {
+        return s == null ? 0 : Long.parseLong(s);
+    }
+
+    private static <T> List<List<T>> chunks(List<T> list) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += MAX_BATCH) {
+            out.add(list.subList(i, Math.min(list.size(), i + MAX_BATCH)));
+        }
+        return out;
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
