@@ -1,0 +1,99 @@
+package dev.drainboard.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drainboard.support.TestKeys;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    private static AppConfig load(Map<ConfigKey, String> flags, Map<String, String> env, Properties file) {
+        return new ConfigLoader(flags, env, file).load();
+    }
+
+    @Test
+    void defaultsMeanEverythingEmbedded() {
+        AppConfig c = load(Map.of(), Map.of(), new Properties());
+
+        assertThat(c.embeddedSqs()).isTrue();
+        assertThat(c.embeddedDb()).isTrue();
+        assertThat(c.queue()).isEqualTo("login-queue");
+        assertThat(c.deadLetterQueue()).isEqualTo("login-queue-dlq");
+        assertThat(c.visibilityTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.workers()).isEqualTo(4);
+    }
+
+    @Test
+    void flagsBeatEnvironmentWhichBeatsTheFileWhichBeatsDefaults() {
+        Properties file = new Properties();
+        file.setProperty("queue", "from-file");
+        file.setProperty("workers", "3");
+        file.setProperty("region", "eu-west-1");
+        Map<String, String> env = Map.of("DRAINBOARD_QUEUE", "from-env", "DRAINBOARD_WORKERS", "5");
+        Map<ConfigKey, String> flags = Map.of(ConfigKey.QUEUE, "from-flag");
+
+        AppConfig c = load(flags, env, file);
+
+        assertThat(c.queue()).isEqualTo("from-flag");
+        assertThat(c.workers()).isEqualTo(5);
+        assertThat(c.region()).isEqualTo("eu-west-1");
+    }
+
+    @Test
+    void aQueueUrlGivesTheNameAndALocalEndpoint() {
+        AppConfig c = load(Map.of(), Map.of("DRAINBOARD_QUEUE", "http://localhost:4566/000000000000/login-queue"),
+                new Properties());
+
+        assertThat(c.queue()).isEqualTo("login-queue");
+        assertThat(c.sqsEndpoint()).contains(URI.create("http://localhost:4566"));
+        assertThat(c.embeddedSqs()).isFalse();
+    }
+
+    @Test
+    void anAwsQueueUrlMeansRealAws() {
+        AppConfig c = load(Map.of(), Map.of("DRAINBOARD_QUEUE",
+                "https://sqs.eu-west-1.amazonaws.com/123456789012/logins"), new Properties());
+
+        assertThat(c.awsDefaultEndpoint()).isTrue();
+        assertThat(c.embeddedSqs()).isFalse();
+        assertThat(c.queue()).isEqualTo("logins");
+    }
+
+    @Test
+    void everyInvalidSettingIsReportedAtOnceWithItsName() {
+        Map<String, String> env = Map.of("DRAINBOARD_WORKERS", "zero", "DRAINBOARD_VISIBILITY_TIMEOUT", "0",
+                "DRAINBOARD_SQS_ENDPOINT", "ftp://x", "DRAINBOARD_JDBC_URL", "jdbc:mysql://h/db?password=hunter2");
+
+        assertThatThrownBy(() -> load(Map.of(), env, new Properties()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("DRAINBOARD_WORKERS / --workers = 'zero': must be a whole number between 1 and 64")
+                .hasMessageContaining("DRAINBOARD_VISIBILITY_TIMEOUT / --visibility-timeout = '0': must be between")
+                .hasMessageContaining("DRAINBOARD_SQS_ENDPOINT")
+                .hasMessageContaining("expected a URL starting with jdbc:postgresql://")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void aMaskKeyMustBe32BytesOfBase64AndIsNeverEchoed() {
+        assertThatThrownBy(() -> load(Map.of(), Map.of("DRAINBOARD_MASK_KEY", "c2hvcnQ="), new Properties()))
+                .hasMessageContaining("decodes to 5 bytes")
+                .hasMessageNotContaining("c2hvcnQ=");
+        assertThatThrownBy(() -> load(Map.of(), Map.of("DRAINBOARD_MASK_KEY", "not base64!"), new Properties()))
+                .hasMessageContaining("is not valid base64")
+                .hasMessageNotContaining("not base64!");
+    }
+
+    @Test
+    void describeRedactsSecrets() {
+        AppConfig c = load(Map.of(ConfigKey.DB_PASSWORD, "s3cret-pw"), Map.of("DRAINBOARD_MASK_KEY", TestKeys.BASE64),
+                new Properties());
+
+        assertThat(c.describe()).doesNotContain("s3cret-pw").doesNotContain(TestKeys.BASE64).contains("db-password=****");
+        assertThat(c.toString()).doesNotContain("s3cret-pw").doesNotContain(TestKeys.BASE64);
+    }
+}
