@@ -7,6 +7,7 @@ import dev.drainboard.embedded.EmbeddedPostgresServer;
 import dev.drainboard.embedded.EmbeddedSqs;
 import dev.drainboard.pipeline.DemoMessages;
 import dev.drainboard.pipeline.Drainer;
+import dev.drainboard.sink.GroupCommitSink;
 import dev.drainboard.sink.PostgresLoginSink;
 import dev.drainboard.source.SqsClients;
 import dev.drainboard.source.SqsQueueSource;
@@ -53,7 +54,9 @@ public final class Workspace implements AutoCloseable {
         this.sink = sink;
         this.closeables = closeables;
         this.seededNow = seededNow;
-        this.drainer = new Drainer(source, new LoginParser(), new HmacMasker(key.bytes()), sink, Clock.systemUTC());
+        GroupCommitSink writer = new GroupCommitSink(sink, 2, 64);
+        closeables.push(writer);
+        this.drainer = new Drainer(source, new LoginParser(), new HmacMasker(key.bytes()), writer, Clock.systemUTC());
     }
 
     /**

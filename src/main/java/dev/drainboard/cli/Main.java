@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "Drains user-login events from SQS into PostgreSQL with ip and device_id masked.%n"
                 + "Without a command, opens the operator console.",
         subcommands = {DrainCommand.class, PreviewCommand.class, SeedCommand.class, DepthCommand.class,
-                SchemaCommand.class, ConsoleCommand.class})
+                SchemaCommand.class, BenchCommand.class, ConsoleCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -59,14 +59,38 @@ public final class DemoMessages {
      * device id of an earlier one; about {@code malformedShare} are not valid logins.
      */
     public static List<String> generate(int count, double duplicateShare, double malformedShare, long seed) {
-        Random rnd = new Random(seed);
-        List<String[]> seen = new ArrayList<>();
+        Generator g = new Generator(duplicateShare, malformedShare, seed);
         List<String> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
+            out.add(g.next());
+        }
+        return out;
+    }
+
+    /**
+     * An endless, deterministic stream of bodies in constant memory (it remembers at most 10,000
+     * ip/device pairs to repeat). Not thread-safe.
+     */
+    public static final class Generator {
+        private final double duplicateShare;
+        private final double malformedShare;
+        private final Random rnd;
+        private final List<String[]> seen = new ArrayList<>();
+        private long produced;
+        private long malformed;
+
+        public Generator(double duplicateShare, double malformedShare, long seed) {
+            this.duplicateShare = duplicateShare;
+            this.malformedShare = malformedShare;
+            this.rnd = new Random(seed);
+        }
+
+        public String next() {
+            produced++;
             if (rnd.nextDouble() < malformedShare) {
-                out.add(rnd.nextBoolean() ? "{\"foo\": \"oops_wrong_msg_type\", \"bar\": \"" + i + "\"}"
-                        : "{\"user_id\": \"" + new UUID(rnd.nextLong(), rnd.nextLong()) + "\", \"ip\": ");
-                continue;
+                malformed++;
+                return rnd.nextBoolean() ? "{\"foo\": \"oops_wrong_msg_type\", \"bar\": \"" + produced + "\"}"
+                        : "{\"user_id\": \"" + new UUID(rnd.nextLong(), rnd.nextLong()) + "\", \"ip\": ";
             }
             String[] pii;
             if (!seen.isEmpty() && rnd.nextDouble() < duplicateShare) {
@@ -81,11 +105,19 @@ public final class DemoMessages {
                 }
             }
             String locale = LOCALES[rnd.nextInt(LOCALES.length)];
-            out.add("{\"user_id\": \"" + new UUID(rnd.nextLong(), rnd.nextLong()) + "\", \"app_version\": \""
+            return "{\"user_id\": \"" + new UUID(rnd.nextLong(), rnd.nextLong()) + "\", \"app_version\": \""
                     + rnd.nextInt(4) + "." + rnd.nextInt(10) + "." + rnd.nextInt(10) + "\", \"device_type\": \""
                     + DEVICE_TYPES[rnd.nextInt(2)] + "\", \"ip\": \"" + pii[0] + "\", \"locale\": "
-                    + (locale == null ? "null" : "\"" + locale + "\"") + ", \"device_id\": \"" + pii[1] + "\"}");
+                    + (locale == null ? "null" : "\"" + locale + "\"") + ", \"device_id\": \"" + pii[1] + "\"}";
         }
-        return out;
+
+        /** How many of the bodies produced so far are not valid logins. */
+        public long malformed() {
+            return malformed;
+        }
+
+        public long produced() {
+            return produced;
+        }
     }
 }

@@ -95,13 +95,25 @@ public final class PostgresLoginSink implements LoginSink {
 
     @Override
     public CommitResult write(Batch batch) {
-        if (batch.rows().isEmpty() && batch.rejections().isEmpty()) {
-            return CommitResult.NONE;
+        return writeAll(List.of(batch)).get(0);
+    }
+
+    /**
+     * Writes several batches in ONE transaction (group commit: one round of ledger, rows and
+     * rejections, one fsync) and returns each batch's own result, in order. All or nothing.
+     */
+    public List<CommitResult> writeAll(List<Batch> batches) {
+        int messages = 0;
+        for (Batch b : batches) {
+            messages += b.rows().size() + b.rejections().size();
+        }
+        if (messages == 0) {
+            return batches.stream().map(b -> CommitResult.NONE).toList();
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                CommitResult r = writeIn(c, batch);
+                List<CommitResult> r = writeIn(c, batches);
                 c.commit();
                 return r;
             } catch (SQLException | RuntimeException e) {
@@ -109,20 +121,22 @@ public final class PostgresLoginSink implements LoginSink {
                 throw e;
             }
         } catch (SQLException e) {
-            throw SqlErrors.wrap("write a batch of " + batch.size() + " messages", description, e);
+            throw SqlErrors.wrap("write " + messages + " messages", description, e);
         }
     }
 
-    private static CommitResult writeIn(Connection c, Batch batch) throws SQLException {
+    private static List<CommitResult> writeIn(Connection c, List<Batch> batches) throws SQLException {
         List<String> ids = new ArrayList<>();
         List<String> outcomes = new ArrayList<>();
-        for (MaskedLogin r : batch.rows()) {
-            ids.add(r.messageId());
-            outcomes.add("row");
-        }
-        for (Rejection r : batch.rejections()) {
-            ids.add(r.messageId());
-            outcomes.add("rejected");
+        for (Batch b : batches) {
+            for (MaskedLogin r : b.rows()) {
+                ids.add(r.messageId());
+                outcomes.add("row");
+            }
+            for (Rejection r : b.rejections()) {
+                ids.add(r.messageId());
+                outcomes.add("rejected");
+            }
         }
         Set<String> fresh = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(INSERT_LEDGER)) {
@@ -134,17 +148,27 @@ public final class PostgresLoginSink implements LoginSink {
                 }
             }
         }
+        // Each new id is written once, even if the same message arrived twice in this transaction.
         List<MaskedLogin> rows = new ArrayList<>();
-        for (MaskedLogin r : batch.rows()) {
-            if (fresh.contains(r.messageId())) {
-                rows.add(r);
-            }
-        }
         List<Rejection> rejections = new ArrayList<>();
-        for (Rejection r : batch.rejections()) {
-            if (fresh.contains(r.messageId())) {
-                rejections.add(r);
+        List<CommitResult> results = new ArrayList<>(batches.size());
+        for (Batch b : batches) {
+            int written = 0;
+            int rejected = 0;
+            for (MaskedLogin r : b.rows()) {
+                if (fresh.remove(r.messageId())) {
+                    rows.add(r);
+                    written++;
+                }
             }
+            for (Rejection r : b.rejections()) {
+                if (fresh.remove(r.messageId())) {
+                    rejections.add(r);
+                    rejected++;
+                }
+            }
+            int total = b.rows().size() + b.rejections().size();
+            results.add(new CommitResult(written, rejected, total - written - rejected, 0, 0));
         }
         if (!rows.isEmpty()) {
             insertRows(c, rows);
@@ -152,7 +176,7 @@ public final class PostgresLoginSink implements LoginSink {
         if (!rejections.isEmpty()) {
             insertRejections(c, rejections);
         }
-        return new CommitResult(rows.size(), rejections.size(), ids.size() - fresh.size(), 0, 0);
+        return results;
     }
 
     private static void insertRows(Connection c, List<MaskedLogin> rows) throws SQLException {

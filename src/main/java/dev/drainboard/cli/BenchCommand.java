@@ -1,0 +1,70 @@
+package dev.drainboard.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drainboard.bench.BenchResult;
+import dev.drainboard.bench.Benchmark;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure the queue's ceiling and the full drain on the same servers, then verify the result.")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--messages", paramLabel = "N", defaultValue = "100000", description = "messages per run (default 100000)")
+    long messages;
+
+    @Option(names = "--workers", paramLabel = "K", defaultValue = "16", description = "concurrent workers (default 16)")
+    int workers;
+
+    @Option(names = "--sqs-endpoint", paramLabel = "URL", description = "use this SQS instead of starting ElasticMQ")
+    URI sqsEndpoint;
+
+    @Option(names = "--jdbc-url", paramLabel = "URL", description = "use this PostgreSQL instead of starting one")
+    String jdbcUrl;
+
+    @Option(names = "--db-user", defaultValue = "postgres", description = "user for --jdbc-url")
+    String dbUser;
+
+    @Option(names = "--db-password", defaultValue = "postgres", description = "password for --jdbc-url")
+    String dbPassword;
+
+    @Option(names = "--json", description = "print one JSON object instead of a table")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (messages < 1 || workers < 1 || workers > 64) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--messages must be at least 1 and --workers 1-64");
+        }
+        BenchResult r = new Benchmark(new Benchmark.Options(messages, workers, sqsEndpoint, jdbcUrl, dbUser,
+                dbPassword), err::println).run();
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(r));
+        } else {
+            out.printf(Locale.ROOT, "%-22s %,d%n", "messages", r.messages());
+            out.printf(Locale.ROOT, "%-22s %d%n", "workers", r.workers());
+            out.printf(Locale.ROOT, "%-22s %,.0f msg/s%n", "ceiling (SQS only)", r.ceiling_msgs_per_s());
+            out.printf(Locale.ROOT, "%-22s %,.0f msg/s%n", "full drain", r.drain_msgs_per_s());
+            out.printf(Locale.ROOT, "%-22s %.2f%n", "ratio", r.ratio());
+            out.printf(Locale.ROOT, "%-22s %,d rows + %,d rejections (expected %,d + %,d)%n", "result", r.rows(),
+                    r.rejections(), r.expected_rows(), r.expected_rejections());
+            out.printf(Locale.ROOT, "%-22s %s%n", "verified", r.verified());
+            out.printf(Locale.ROOT, "%-22s %d MB of %d MB%n", "peak heap", r.peak_heap_mb(), r.max_heap_mb());
+            out.printf(Locale.ROOT, "%-22s p50 %.1f ms, p99 %.1f ms%n", "commit (db txn)", r.commit_p50_ms(),
+                    r.commit_p99_ms());
+            out.printf(Locale.ROOT, "%-22s %s%n", "machine", r.machine());
+        }
+        return r.verified() ? 0 : 1;
+    }
+}
