@@ -67,6 +67,7 @@ public final class Workspace implements AutoCloseable {
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
             Files.createDirectories(config.dataDir());
+            LogFiles.attach(config.dataDir().resolve("logs"));
             MaskKey key = MaskKeys.load(config);
             AppConfig effective = config;
             if (config.embeddedSqs()) {

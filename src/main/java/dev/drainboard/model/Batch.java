@@ -32,6 +32,15 @@ public record Batch(List<QueueMessage> messages, List<MaskedLogin> rows, List<Re
         return messages.size();
     }
 
+    /**
+     * True when the visibility timeout has run out: the messages may already have been handed to
+     * another consumer. Committing is still safe (the ledger skips what the other one wrote), but
+     * the deletes may fail and rows may have been written by someone else.
+     */
+    public boolean leaseExpired(Instant now) {
+        return !isEmpty() && !now.isBefore(leaseExpiry);
+    }
+
     public Batch withLeaseExpiry(Instant expiry) {
         return new Batch(messages, rows, rejections, expiry);
     }

@@ -8,8 +8,11 @@ import java.time.Duration;
  * @param workers     parallel workers, each receiving and committing its own batches
  * @param maxMessages stop after this many messages have been received; 0 = until the queue is empty
  * @param pollWait    long-poll wait of each receive; a worker stops after one empty receive
+ * @param firstRetry  the first wait after an outage; it doubles on each failed retry, up to 8 s
  */
-public record DrainOptions(int workers, long maxMessages, Duration pollWait) {
+public record DrainOptions(int workers, long maxMessages, Duration pollWait, Duration firstRetry) {
+    public static final Duration DEFAULT_FIRST_RETRY = Duration.ofMillis(500);
+
     public DrainOptions {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1");
@@ -17,9 +20,20 @@ public record DrainOptions(int workers, long maxMessages, Duration pollWait) {
         if (maxMessages < 0) {
             throw new IllegalArgumentException("maxMessages must be 0 (no limit) or more");
         }
+        if (firstRetry.isNegative() || firstRetry.isZero()) {
+            throw new IllegalArgumentException("firstRetry must be positive");
+        }
+    }
+
+    public DrainOptions(int workers, long maxMessages, Duration pollWait) {
+        this(workers, maxMessages, pollWait, DEFAULT_FIRST_RETRY);
     }
 
     public static DrainOptions all(int workers, Duration pollWait) {
         return new DrainOptions(workers, 0, pollWait);
+    }
+
+    public DrainOptions withFirstRetry(Duration d) {
+        return new DrainOptions(workers, maxMessages, pollWait, d);
     }
 }

@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 /** One execution of {@link Drainer#drainAll}: its workers, shared counters and budget. */
 final class DrainRun {
     private static final Logger log = LoggerFactory.getLogger(DrainRun.class);
-    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
     private static final Duration MAX_RETRY = Duration.ofSeconds(8);
 
     private final Drainer drainer;
@@ -99,7 +98,7 @@ final class DrainRun {
     }
 
     private void work() {
-        Backoff backoff = new Backoff(FIRST_RETRY, MAX_RETRY);
+        Backoff backoff = new Backoff(options.firstRetry(), MAX_RETRY);
         while (!stop.isStopped()) {
             int want = reserve();
             if (want == 0) {
@@ -146,7 +145,7 @@ final class DrainRun {
 
     /** Commits a batch, waiting out outages; on stop during an outage, releases it. */
     private void commitWithRetry(Batch batch) {
-        Backoff backoff = new Backoff(FIRST_RETRY, MAX_RETRY);
+        Backoff backoff = new Backoff(options.firstRetry(), MAX_RETRY);
         Batch held = batch;
         boolean waited = false;
         while (true) {

@@ -105,6 +105,10 @@ public final class Drainer {
         if (batch.isEmpty()) {
             return CommitResult.NONE;
         }
+        if (batch.leaseExpired(clock.instant())) {
+            log.warn("Committing a batch of {} whose lease expired at {}: another consumer may have taken its "
+                    + "messages; the ledger keeps rows from doubling", batch.size(), batch.leaseExpiry());
+        }
         sendToDeadLetter(batch.rejections(), batch);
         CommitResult written = writeIsolatingPoison(batch);
         QueueSource.DeleteOutcome d = source.delete(batch.messages());
