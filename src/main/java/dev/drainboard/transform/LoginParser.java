@@ -69,7 +69,10 @@ public final class LoginParser {
         try {
             root = mapper.readTree(text);
         } catch (StreamConstraintsException e) {
-            return reject(id, "the JSON is nested deeper than " + MAX_NESTING + " levels", body, null);
+            String why = String.valueOf(e.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT).contains("nesting")
+                    ? "the JSON is nested deeper than " + MAX_NESTING + " levels"
+                    : "the JSON exceeds a size limit (a number or string far too long)";
+            return reject(id, why, body, null);
         } catch (JsonProcessingException e) {
             return reject(id, jsonProblem(e), body, null);
         }
