@@ -7,10 +7,11 @@ import dev.drainboard.embedded.EmbeddedPostgresServer;
 import dev.drainboard.embedded.EmbeddedSqs;
 import dev.drainboard.pipeline.DemoMessages;
 import dev.drainboard.pipeline.Drainer;
+import dev.drainboard.pipeline.Revealer;
 import dev.drainboard.sink.PostgresLoginSink;
 import dev.drainboard.source.SqsClients;
 import dev.drainboard.source.SqsQueueSource;
-import dev.drainboard.transform.HmacMasker;
+import dev.drainboard.transform.Masker;
 import dev.drainboard.transform.LoginParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +36,7 @@ public final class Workspace implements AutoCloseable {
 
     private final AppConfig config;
     private final MaskKey key;
+    private final Masking masking;
     private final SqsQueueSource source;
     private final PostgresLoginSink sink;
     private final Drainer drainer;
@@ -43,17 +45,20 @@ public final class Workspace implements AutoCloseable {
     private final boolean embeddedSqs;
     private final boolean embeddedDb;
 
-    private Workspace(AppConfig requested, AppConfig config, MaskKey key, SqsQueueSource source,
+    private Workspace(AppConfig requested, AppConfig config, MaskKey key, Masking masking, SqsQueueSource source,
                       PostgresLoginSink sink, Deque<AutoCloseable> closeables, boolean seededNow) {
         this.embeddedSqs = requested.embeddedSqs();
         this.embeddedDb = requested.embeddedDb();
         this.config = config;
         this.key = key;
+        this.masking = masking;
         this.source = source;
         this.sink = sink;
         this.closeables = closeables;
         this.seededNow = seededNow;
-        this.drainer = new Drainer(source, new LoginParser(), new HmacMasker(key.bytes()), sink, Clock.systemUTC());
+        Masker masker = masking.masker();
+        // the parser rejects values too long for the scheme's mask, so they never stop a batch
+        this.drainer = new Drainer(source, new LoginParser(masker.maxInputBytes()), masker, sink, Clock.systemUTC());
     }
 
     /**
@@ -65,6 +70,7 @@ public final class Workspace implements AutoCloseable {
         try {
             Files.createDirectories(config.dataDir());
             MaskKey key = MaskKeys.load(config);
+            Masking masking = Masking.open(config, key);
             AppConfig effective = config;
             if (config.embeddedSqs()) {
                 status.accept("Starting embedded SQS (ElasticMQ)...");
@@ -94,8 +100,8 @@ public final class Workspace implements AutoCloseable {
                 Files.writeString(marker, "sample messages sent on first start\n");
                 seeded = true;
             }
-            log.info("Workspace open: {}; mask key fingerprint {}", effective.describe(), key.fingerprint());
-            return new Workspace(config, effective, key, source, sink, opened, seeded);
+            log.info("Workspace open: {}; masking {}", effective.describe(), masking.description());
+            return new Workspace(config, effective, key, masking, source, sink, opened, seeded);
         } catch (IOException e) {
             closeAll(opened);
             throw new UncheckedIOException("Could not start: " + e.getMessage(), e);
@@ -120,6 +126,20 @@ public final class Workspace implements AutoCloseable {
 
     public MaskKey key() {
         return key;
+    }
+
+    /** The scheme new rows are masked with and its key material (never shown). */
+    public Masking masking() {
+        return masking;
+    }
+
+    /**
+     * Reveals masked values for an operator who states a reason (the console's Reveal action).
+     * When no SIV keyset exists, {@link Revealer#canReveal()} is false and
+     * {@link Revealer#unavailableReason()} says why.
+     */
+    public Revealer revealer() {
+        return masking.revealer(sink.dataSource());
     }
 
     public SqsQueueSource source() {
