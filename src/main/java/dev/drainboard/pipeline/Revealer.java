@@ -71,9 +71,9 @@ public final class Revealer {
             throw new IllegalArgumentException("give the mask to reveal, e.g. v2:1a2b3c4d:...");
         }
         checkAvailable();
-        List<StoredLogin> rows = store.readAndAudit(Lookup.of(column), mask.strip(), osUser.get(), why);
+        RevealStore.Found found = store.readAndAudit(Lookup.of(column), mask.strip(), osUser.get(), why);
         boolean ip = column == MaskColumn.MASKED_IP;
-        return result(rows, ip, !ip);
+        return result(found, ip, !ip);
     }
 
     /**
@@ -91,15 +91,15 @@ public final class Revealer {
         return result(store.readAndAudit(Lookup.USER_ID, userId.strip(), osUser.get(), why), true, true);
     }
 
-    private Reveal result(List<StoredLogin> rows, boolean ip, boolean device) {
-        List<RevealedRow> out = new ArrayList<>(rows.size());
-        for (StoredLogin r : rows) {
+    private Reveal result(RevealStore.Found found, boolean ip, boolean device) {
+        List<RevealedRow> out = new ArrayList<>(found.rows().size());
+        for (StoredLogin r : found.rows()) {
             out.add(new RevealedRow(r.userId(), r.deviceType(), r.locale(), r.appVersion(), r.createDate(),
                     r.maskedIp(), r.maskedDeviceId(),
                     ip ? unmasker.unmask(Masker.FIELD_IP, r.maskedIp()) : null,
                     device ? unmasker.unmask(Masker.FIELD_DEVICE_ID, r.maskedDeviceId()) : null));
         }
-        return new Reveal(out, rows.size() >= RevealStore.MAX_ROWS);
+        return new Reveal(out, found.truncated());
     }
 
     private static String checkReason(String reason) {

@@ -41,13 +41,17 @@ public final class RevealStore {
         }
     }
 
+    /** The rows a reveal may show; {@code truncated} when more than {@link #MAX_ROWS} matched. */
+    public record Found(List<StoredLogin> rows, boolean truncated) {
+    }
+
     /** One audit row as stored. */
     public record RevealRecord(long id, Instant revealedAt, String osUser, Lookup lookup, String lookupValue,
                                int rowCount, String reason) {
     }
 
     private static final String SELECT = "SELECT user_id, device_type, masked_ip, masked_device_id, locale, "
-            + "app_version, create_date FROM user_logins WHERE %s = ? ORDER BY create_date, user_id LIMIT " + MAX_ROWS;
+            + "app_version, create_date FROM user_logins WHERE %s = ? ORDER BY create_date, user_id LIMIT " + (MAX_ROWS + 1);
     private static final String AUDIT = "INSERT INTO drainboard_reveals (os_user, lookup, lookup_value, row_count, "
             + "reason) VALUES (?, ?, ?, ?, ?)";
 
@@ -57,12 +61,19 @@ public final class RevealStore {
         this.ds = ds;
     }
 
-    /** The rows whose {@code lookup} column equals {@code value}, after committing their audit row. */
-    public List<StoredLogin> readAndAudit(Lookup lookup, String value, String osUser, String reason) {
+    /**
+     * The rows whose {@code lookup} column equals {@code value} (at most {@link #MAX_ROWS}), returned
+     * only after their audit row, with the number of rows shown, has committed.
+     */
+    public Found readAndAudit(Lookup lookup, String value, String osUser, String reason) {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try {
                 List<StoredLogin> rows = select(c, lookup, value);
+                boolean truncated = rows.size() > MAX_ROWS;
+                if (truncated) {
+                    rows = rows.subList(0, MAX_ROWS);
+                }
                 try (PreparedStatement ps = c.prepareStatement(AUDIT)) {
                     ps.setString(1, osUser);
                     ps.setString(2, lookup.column());
@@ -72,7 +83,7 @@ public final class RevealStore {
                     ps.executeUpdate();
                 }
                 c.commit();
-                return rows;
+                return new Found(List.copyOf(rows), truncated);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

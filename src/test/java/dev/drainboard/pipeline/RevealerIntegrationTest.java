@@ -158,4 +158,17 @@ class RevealerIntegrationTest {
         assertThatThrownBy(() -> Db.execute(jdbc, "INSERT INTO drainboard_reveals (os_user, lookup, lookup_value, "
                 + "row_count, reason) VALUES ('x', 'user_id', 'bob', 1, '  ')")).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aRevealOfAVeryCommonMaskStopsAtTheRowLimitAndSaysSo() {
+        String mask = v2old.mask("ip", "10.0.0.99");
+        Db.execute(jdbc, "INSERT INTO user_logins SELECT 'u' || g, 'ios', '" + mask + "', NULL, 'en', '2.3.0', "
+                + "DATE '2024-03-01' FROM generate_series(1, " + (RevealStore.MAX_ROWS + 1) + ") g");
+
+        Reveal r = revealer.reveal(MaskColumn.MASKED_IP, mask, "DSR-9");
+
+        assertThat(r.rows()).hasSize(RevealStore.MAX_ROWS);
+        assertThat(r.truncated()).isTrue();
+        assertThat(store.recent(1).get(0).rowCount()).isEqualTo(RevealStore.MAX_ROWS);
+    }
 }
