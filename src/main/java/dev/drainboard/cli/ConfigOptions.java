@@ -75,7 +75,7 @@ public final class ConfigOptions {
         values.put(ConfigKey.WAIT_SECONDS, v);
     }
 
-    /** The flags given on the command line; the mask key and the keyset are never flags (they would show in `ps`). */
+    /** The flags given on the command line; the mask key and the SIV keyset are never flags (`ps` shows flags). */
     public Map<ConfigKey, String> flags() {
         return values;
     }

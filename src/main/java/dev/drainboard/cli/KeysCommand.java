@@ -86,9 +86,10 @@ final class KeysCommand implements Runnable {
         int run(AppConfig config, PrintWriter out) {
             SivKeyset ks = SivKeysets.rotate(config);
             list(ks, out);
-            out.println("Rotated: new rows get key " + SivMasker.keyIdText(ks.primaryId()) + "; all " + ks.keys().size()
-                    + " keys can reveal. A value masked with the new key gets a different mask than with an older key,");
-            out.println("so duplicates match within one key's rows, not across the rotation. Back up the keyset file.");
+            out.println("Rotated: new rows get key " + SivMasker.keyIdText(ks.primaryId()) + "; all "
+                    + ks.keys().size() + " keys can reveal. Restart running drainers so that they use the new key.");
+            out.println("A value masked with the new key gets a different mask than with an older one: duplicates "
+                    + "match within one key's rows, not across the rotation. Back up the keyset file.");
             return 0;
         }
     }

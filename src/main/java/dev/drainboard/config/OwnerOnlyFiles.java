@@ -72,7 +72,8 @@ final class OwnerOnlyFiles {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         FileAttribute<?>[] ownerOnly = isPosix(dir)
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------"))}
                 : new FileAttribute<?>[0];
         Path tmp = Files.createTempFile(dir, file.getFileName() + ".", ".tmp", ownerOnly);
         Files.write(tmp, content);

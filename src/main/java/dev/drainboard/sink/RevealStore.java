@@ -51,7 +51,8 @@ public final class RevealStore {
     }
 
     private static final String SELECT = "SELECT user_id, device_type, masked_ip, masked_device_id, locale, "
-            + "app_version, create_date FROM user_logins WHERE %s = ? ORDER BY create_date, user_id LIMIT " + (MAX_ROWS + 1);
+            + "app_version, create_date FROM user_logins WHERE %s = ? ORDER BY create_date, user_id "
+            + "LIMIT " + (MAX_ROWS + 1);
     private static final String AUDIT = "INSERT INTO drainboard_reveals (os_user, lookup, lookup_value, row_count, "
             + "reason) VALUES (?, ?, ?, ?, ?)";
 
@@ -102,8 +103,8 @@ public final class RevealStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp t = rs.getTimestamp(2);
-                    out.add(new RevealRecord(rs.getLong(1), t.toInstant(), rs.getString(3), lookupOf(rs.getString(4)),
-                            rs.getString(5), rs.getInt(6), rs.getString(7)));
+                    out.add(new RevealRecord(rs.getLong(1), t.toInstant(), rs.getString(3),
+                            lookupOf(rs.getString(4)), rs.getString(5), rs.getInt(6), rs.getString(7)));
                 }
             }
             return out;

@@ -44,8 +44,8 @@ public final class SivMasker implements Masker {
         }
         byte[] plain = value.getBytes(StandardCharsets.UTF_8);
         if (plain.length > MAX_INPUT_BYTES) {
-            throw new IllegalArgumentException("a " + field + " of " + plain.length + " bytes does not fit a v2 mask (at "
-                    + "most " + MAX_INPUT_BYTES + "); the parser should have rejected it");
+            throw new IllegalArgumentException("a " + field + " of " + plain.length + " bytes does not fit a v2 mask "
+                    + "(at most " + MAX_INPUT_BYTES + "); the parser should have rejected it");
         }
         try {
             byte[] sealed = primary.encryptDeterministically(plain, field.getBytes(StandardCharsets.UTF_8));
