@@ -33,3 +33,17 @@ CREATE TABLE IF NOT EXISTS drainboard_rejections (
     summary     text         NOT NULL,
     rejected_at timestamptz  NOT NULL DEFAULT now()
 );
+
+-- One row per reveal of masked values (`drainboard unmask`, the console's Reveal action): who (the
+-- OS user), when, what was looked up (a mask or a user id, never a revealed value), how many rows
+-- were shown and the stated reason. Written in the same transaction that reads the rows, so no
+-- rows are shown without their audit row.
+CREATE TABLE IF NOT EXISTS drainboard_reveals (
+    id           bigserial    PRIMARY KEY,
+    revealed_at  timestamptz  NOT NULL DEFAULT now(),
+    os_user      varchar(128) NOT NULL,
+    lookup       varchar(32)  NOT NULL CHECK (lookup IN ('masked_ip', 'masked_device_id', 'user_id')),
+    lookup_value varchar(256) NOT NULL,
+    row_count    integer      NOT NULL,
+    reason       text         NOT NULL CHECK (btrim(reason) <> '')
+);

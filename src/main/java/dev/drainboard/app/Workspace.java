@@ -8,10 +8,11 @@ import dev.drainboard.embedded.EmbeddedSqs;
 import dev.drainboard.pipeline.DemoMessages;
 import dev.drainboard.pipeline.Drainer;
 import dev.drainboard.sink.GroupCommitSink;
+import dev.drainboard.pipeline.Revealer;
 import dev.drainboard.sink.PostgresLoginSink;
 import dev.drainboard.source.SqsClients;
 import dev.drainboard.source.SqsQueueSource;
-import dev.drainboard.transform.HmacMasker;
+import dev.drainboard.transform.Masker;
 import dev.drainboard.transform.LoginParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +37,7 @@ public final class Workspace implements AutoCloseable {
 
     private final AppConfig config;
     private final MaskKey key;
+    private final Masking masking;
     private final SqsQueueSource source;
     private final PostgresLoginSink sink;
     private final Drainer drainer;
@@ -44,19 +46,22 @@ public final class Workspace implements AutoCloseable {
     private final boolean embeddedSqs;
     private final boolean embeddedDb;
 
-    private Workspace(AppConfig requested, AppConfig config, MaskKey key, SqsQueueSource source,
+    private Workspace(AppConfig requested, AppConfig config, MaskKey key, Masking masking, SqsQueueSource source,
                       PostgresLoginSink sink, Deque<AutoCloseable> closeables, boolean seededNow) {
         this.embeddedSqs = requested.embeddedSqs();
         this.embeddedDb = requested.embeddedDb();
         this.config = config;
         this.key = key;
+        this.masking = masking;
         this.source = source;
         this.sink = sink;
         this.closeables = closeables;
         this.seededNow = seededNow;
+        Masker masker = masking.masker();
         GroupCommitSink writer = new GroupCommitSink(sink, 2, 64);
         closeables.push(writer);
-        this.drainer = new Drainer(source, new LoginParser(), new HmacMasker(key.bytes()), writer, Clock.systemUTC());
+        // the parser rejects values too long for the scheme's mask, so they never stop a batch
+        this.drainer = new Drainer(source, new LoginParser(masker.maxInputBytes()), masker, writer, Clock.systemUTC());
     }
 
     /**
@@ -69,6 +74,7 @@ public final class Workspace implements AutoCloseable {
             Files.createDirectories(config.dataDir());
             LogFiles.attach(config.dataDir().resolve("logs"));
             MaskKey key = MaskKeys.load(config);
+            Masking masking = Masking.open(config, key);
             AppConfig effective = config;
             if (config.embeddedSqs()) {
                 status.accept("Starting embedded SQS (ElasticMQ)...");
@@ -98,8 +104,8 @@ public final class Workspace implements AutoCloseable {
                 Files.writeString(marker, "sample messages sent on first start\n");
                 seeded = true;
             }
-            log.info("Workspace open: {}; mask key fingerprint {}", effective.describe(), key.fingerprint());
-            return new Workspace(config, effective, key, source, sink, opened, seeded);
+            log.info("Workspace open: {}; masking {}", effective.describe(), masking.description());
+            return new Workspace(config, effective, key, masking, source, sink, opened, seeded);
         } catch (IOException e) {
             closeAll(opened);
             throw new UncheckedIOException("Could not start: " + e.getMessage(), e);
@@ -124,6 +130,20 @@ public final class Workspace implements AutoCloseable {
 
     public MaskKey key() {
         return key;
+    }
+
+    /** The scheme new rows are masked with and its key material (never shown). */
+    public Masking masking() {
+        return masking;
+    }
+
+    /**
+     * Reveals masked values for an operator who states a reason (the console's Reveal action).
+     * When no SIV keyset exists, {@link Revealer#canReveal()} is false and
+     * {@link Revealer#unavailableReason()} says why.
+     */
+    public Revealer revealer() {
+        return masking.revealer(sink.dataSource());
     }
 
     public SqsQueueSource source() {

@@ -45,6 +45,13 @@ public final class ConfigOptions {
         values.put(ConfigKey.DB_PASSWORD, v);
     }
 
+    @Option(names = "--mask-scheme", paramLabel = "hmac|siv",
+            description = "hmac: one-way v1 masks (default); siv: v2 masks the SIV keyset holder can reveal "
+                    + "(env DRAINBOARD_MASK_SCHEME)")
+    void maskScheme(String v) {
+        values.put(ConfigKey.MASK_SCHEME, v);
+    }
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "key file and embedded data (env DRAINBOARD_DATA_DIR; default ~/.local/share/drainboard)")
     void dataDir(String v) {
@@ -68,7 +75,7 @@ public final class ConfigOptions {
         values.put(ConfigKey.WAIT_SECONDS, v);
     }
 
-    /** The flags given on the command line; the mask key is never a flag (it would show in `ps`). */
+    /** The flags given on the command line; the mask key and the SIV keyset are never flags (`ps` shows flags). */
     public Map<ConfigKey, String> flags() {
         return values;
     }

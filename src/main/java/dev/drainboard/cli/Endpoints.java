@@ -13,7 +13,7 @@ final class Endpoints {
                 .append('\n');
         b.append("PostgreSQL: ").append(ws.sink().describe()).append(ws.embeddedDb() ? "  (embedded, user postgres)"
                 : "").append('\n');
-        b.append("Mask key:   fingerprint ").append(ws.key().fingerprint());
+        b.append("Masking:    ").append(ws.masking().description());
         return b.toString();
     }
 }

@@ -2,6 +2,7 @@ package dev.drainboard.cli;
 
 import dev.drainboard.config.ConfigException;
 import dev.drainboard.pipeline.DrainException;
+import dev.drainboard.pipeline.RevealUnavailableException;
 import dev.drainboard.sink.SchemaException;
 import dev.drainboard.sink.SinkException;
 import dev.drainboard.source.SourceException;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Command;
         description = "Drains user-login events from SQS into PostgreSQL with ip and device_id masked.%n"
                 + "Without a command, opens the operator console.",
         subcommands = {DrainCommand.class, PreviewCommand.class, SeedCommand.class, DepthCommand.class,
-                SchemaCommand.class, BenchCommand.class, ConsoleCommand.class})
+                SchemaCommand.class, UnmaskCommand.class, KeysCommand.class, BenchCommand.class,
+                ConsoleCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -34,7 +36,7 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            err.println("drainboard " + cmd.getCommandName() + ": " + oneLine(e));
+            err.println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(e));
             return e instanceof ConfigException ? 2 : 1;
         });
         return cl.execute(args);
@@ -42,7 +44,8 @@ public final class Main implements Runnable {
 
     static String oneLine(Throwable e) {
         if (e instanceof ConfigException || e instanceof SourceException || e instanceof SinkException
-                || e instanceof SchemaException || e instanceof DrainException || e instanceof UncheckedIOException) {
+                || e instanceof SchemaException || e instanceof DrainException || e instanceof UncheckedIOException
+                || e instanceof RevealUnavailableException) {
             return e.getMessage();
         }
         return e.getClass().getSimpleName() + ": " + e.getMessage();

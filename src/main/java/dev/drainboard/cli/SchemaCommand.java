@@ -50,7 +50,8 @@ final class SchemaCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("drainboard schema: " + e.getMessage());
                 return 1;
             }
-            out.println("Schema OK: user_logins, drainboard_ledger and drainboard_rejections are ready.");
+            out.println("Schema OK: user_logins, drainboard_ledger, drainboard_rejections and drainboard_reveals "
+                    + "are ready.");
             return 0;
         }
     }

@@ -18,11 +18,22 @@ import java.util.StringJoiner;
  * @param queueUrl          the queue URL when it was given as one
  * @param jdbcUrl           explicit JDBC URL; empty means embedded PostgreSQL
  * @param maskKeyBase64     the mask key when given directly; empty means the key file
+ * @param maskScheme        which masking scheme new rows get
+ * @param sivKeysetJson     the SIV keyset (Tink JSON) when given directly; empty means the keyset file
  */
 public record AppConfig(Optional<URI> sqsEndpoint, boolean awsDefaultEndpoint, String region, String queue,
                         Optional<String> queueUrl, Optional<String> jdbcUrl, String dbUser, String dbPassword,
                         Optional<String> maskKeyBase64, Path dataDir, Duration visibilityTimeout, int workers,
-                        int waitSeconds) {
+                        int waitSeconds, MaskScheme maskScheme, Optional<String> sivKeysetJson) {
+
+    /** The settings before mask schemes existed: HMAC masks, keyset from the keyset file. */
+    public AppConfig(Optional<URI> sqsEndpoint, boolean awsDefaultEndpoint, String region, String queue,
+                     Optional<String> queueUrl, Optional<String> jdbcUrl, String dbUser, String dbPassword,
+                     Optional<String> maskKeyBase64, Path dataDir, Duration visibilityTimeout, int workers,
+                     int waitSeconds) {
+        this(sqsEndpoint, awsDefaultEndpoint, region, queue, queueUrl, jdbcUrl, dbUser, dbPassword, maskKeyBase64,
+                dataDir, visibilityTimeout, workers, waitSeconds, MaskScheme.HMAC, Optional.empty());
+    }
 
     /** True when SQS is the in-process ElasticMQ. */
     public boolean embeddedSqs() {
@@ -40,22 +51,27 @@ public record AppConfig(Optional<URI> sqsEndpoint, boolean awsDefaultEndpoint, S
 
     public AppConfig withSqsEndpoint(URI endpoint) {
         return new AppConfig(Optional.of(endpoint), false, region, queue, queueUrl, jdbcUrl, dbUser, dbPassword,
-                maskKeyBase64, dataDir, visibilityTimeout, workers, waitSeconds);
+                maskKeyBase64, dataDir, visibilityTimeout, workers, waitSeconds, maskScheme, sivKeysetJson);
     }
 
     public AppConfig withJdbcUrl(String url) {
         return new AppConfig(sqsEndpoint, awsDefaultEndpoint, region, queue, queueUrl, Optional.of(url), dbUser,
-                dbPassword, maskKeyBase64, dataDir, visibilityTimeout, workers, waitSeconds);
+                dbPassword, maskKeyBase64, dataDir, visibilityTimeout, workers, waitSeconds, maskScheme, sivKeysetJson);
     }
 
     public AppConfig withWorkers(int n) {
         return new AppConfig(sqsEndpoint, awsDefaultEndpoint, region, queue, queueUrl, jdbcUrl, dbUser, dbPassword,
-                maskKeyBase64, dataDir, visibilityTimeout, n, waitSeconds);
+                maskKeyBase64, dataDir, visibilityTimeout, n, waitSeconds, maskScheme, sivKeysetJson);
     }
 
     public AppConfig withDbCredentials(String user, String password) {
         return new AppConfig(sqsEndpoint, awsDefaultEndpoint, region, queue, queueUrl, jdbcUrl, user, password,
-                maskKeyBase64, dataDir, visibilityTimeout, workers, waitSeconds);
+                maskKeyBase64, dataDir, visibilityTimeout, workers, waitSeconds, maskScheme, sivKeysetJson);
+    }
+
+    public AppConfig withMaskScheme(MaskScheme scheme) {
+        return new AppConfig(sqsEndpoint, awsDefaultEndpoint, region, queue, queueUrl, jdbcUrl, dbUser, dbPassword,
+                maskKeyBase64, dataDir, visibilityTimeout, workers, waitSeconds, scheme, sivKeysetJson);
     }
 
     /** The settings as text for a log line, with secrets redacted. */
@@ -69,6 +85,8 @@ public record AppConfig(Optional<URI> sqsEndpoint, boolean awsDefaultEndpoint, S
         v.put(ConfigKey.DB_USER, dbUser);
         v.put(ConfigKey.DB_PASSWORD, "****");
         v.put(ConfigKey.MASK_KEY, maskKeyBase64.isPresent() ? "**** (from setting)" : "key file");
+        v.put(ConfigKey.MASK_SCHEME, maskScheme.setting());
+        v.put(ConfigKey.SIV_KEYSET, sivKeysetJson.isPresent() ? "**** (from setting)" : "keyset file");
         v.put(ConfigKey.DATA_DIR, dataDir.toString());
         v.put(ConfigKey.VISIBILITY_TIMEOUT, visibilityTimeout.toSeconds() + "s");
         v.put(ConfigKey.WORKERS, Integer.toString(workers));

@@ -132,6 +132,12 @@ public final class ConfigLoader {
             }
         }
 
+        MaskScheme scheme = MaskScheme.fromSetting(raw(ConfigKey.MASK_SCHEME));
+        if (scheme == null) {
+            errors.add(problem(ConfigKey.MASK_SCHEME, raw(ConfigKey.MASK_SCHEME),
+                    "expected hmac (one-way masks, the default) or siv (masks the keyset holder can reveal)"));
+        }
+
         Path dataDir = defaultDataDir();
         String dd = raw(ConfigKey.DATA_DIR);
         if (dd != null) {
@@ -147,7 +153,8 @@ public final class ConfigLoader {
                     : "Invalid settings:\n  - " + String.join("\n  - ", errors));
         }
         return new AppConfig(endpoint, aws, region, queue, queueUrl, jdbc, raw(ConfigKey.DB_USER),
-                raw(ConfigKey.DB_PASSWORD), key, dataDir, Duration.ofSeconds(visibility), workers, wait);
+                raw(ConfigKey.DB_PASSWORD), key, dataDir, Duration.ofSeconds(visibility), workers, wait, scheme,
+                Optional.ofNullable(raw(ConfigKey.SIV_KEYSET)));
     }
 
     private Path defaultDataDir() {

@@ -2,16 +2,10 @@ package dev.drainboard.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * Finds the mask key: {@code DRAINBOARD_MASK_KEY} when set, otherwise {@code <data-dir>/mask.key},
@@ -36,7 +30,7 @@ public final class MaskKeys {
             if (!Files.exists(file)) {
                 create(file);
             }
-            checkOwnerOnly(file);
+            OwnerOnlyFiles.checkOwnerOnly(file, "key file");
             String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
             byte[] bytes;
             try {
@@ -57,40 +51,9 @@ public final class MaskKeys {
     }
 
     private static void create(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
         byte[] key = new byte[MaskKey.LENGTH];
         new SecureRandom().nextBytes(key);
-        byte[] text = (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII);
-        Path tmp = file.resolveSibling(file.getFileName() + ".new");
-        Files.deleteIfExists(tmp);
-        if (isPosix(file.getParent())) {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(tmp);
-        }
-        Files.write(tmp, text);
-        try {
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException raced) {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static void checkOwnerOnly(Path file) throws IOException {
-        if (!isPosix(file)) {
-            return;
-        }
-        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-        Set<PosixFilePermission> others = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
-                PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
-        others.retainAll(perms);
-        if (!others.isEmpty()) {
-            throw new ConfigException("The key file " + file + " can be read or written by other users (mode "
-                    + PosixFilePermissions.toString(perms) + "). Run `chmod 600 " + file + "` and start again.");
-        }
-    }
-
-    private static boolean isPosix(Path p) {
-        return Files.getFileAttributeView(p, PosixFileAttributeView.class) != null;
+        OwnerOnlyFiles.createNew(file, (Base64.getEncoder().encodeToString(key) + "\n")
+                .getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.drainboard.model.LoginEvent;
 import dev.drainboard.model.QueueMessage;
 import dev.drainboard.model.Rejection;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Iterator;
@@ -49,8 +50,20 @@ public final class LoginParser {
             + "\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
     private final ObjectMapper mapper;
+    private final int maxMaskedBytes;
 
+    /** A parser for a masker without an input limit (HMAC hashes any length). */
     public LoginParser() {
+        this(Integer.MAX_VALUE);
+    }
+
+    /**
+     * A parser that also rejects an {@code ip} or {@code device_id} longer than {@code maxMaskedBytes}
+     * in UTF-8: the masker's {@link Masker#maxInputBytes()}, so a value its mask cannot hold becomes
+     * a rejection instead of an error that stops the batch.
+     */
+    public LoginParser(int maxMaskedBytes) {
+        this.maxMaskedBytes = maxMaskedBytes;
         JsonFactory factory = JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
@@ -115,6 +128,13 @@ public final class LoginParser {
             String problem = textProblem(e.getKey(), e.getValue());
             if (problem != null) {
                 return reject(id, problem, body, flat);
+            }
+        }
+        for (String field : List.of(Masker.FIELD_IP, Masker.FIELD_DEVICE_ID)) {
+            int bytes = values.get(field).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > maxMaskedBytes) {
+                return reject(id, "field '" + field + "' has " + bytes + " bytes in UTF-8, more than the "
+                        + maxMaskedBytes + " the configured mask scheme can hold", body, flat);
             }
         }
         if (!isIpAddress(values.get("ip"))) {

@@ -15,6 +15,14 @@ public interface Masker {
     /** The mask of one field value; {@code null} stays {@code null}. */
     String mask(String field, String value);
 
+    /**
+     * The longest value, in UTF-8 bytes, whose mask fits the {@code varchar(256)} columns; longer
+     * values must be rejected before masking (see {@code LoginParser(int)}). No limit by default.
+     */
+    default int maxInputBytes() {
+        return Integer.MAX_VALUE;
+    }
+
     /** A copy of the login with {@code ip} and {@code device_id} masked and every other field untouched. */
     default MaskedLogin apply(LoginEvent e) {
         return new MaskedLogin(e.messageId(), e.userId(), e.deviceType(), mask(FIELD_IP, e.ip()),

@@ -23,6 +23,16 @@ public final class Db {
         }
     }
 
+    /** The first column of the first row, as text (null when there is no row). */
+    public static String string(String jdbcUrl, String sql) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     public static void execute(String jdbcUrl, String sql) {
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
              Statement s = c.createStatement()) {

@@ -126,4 +126,18 @@ class LoginParserTest {
         assertThat(r.summary()).isEqualTo("69 chars, JSON object with fields device_id, ip and 1 other key");
         assertThat(r.reason() + r.summary()).doesNotContain("203.0.113").doesNotContain("555-55");
     }
+
+    @Test
+    void aValueTooLongForTheMaskSchemeIsARejectionNotAnError() {
+        LoginParser siv = new LoginParser(SivMasker.MAX_INPUT_BYTES);
+        String fits = Messages.login("u-1", "10.0.0.1", "d".repeat(167));
+        String tooLong = Messages.login("u-1", "10.0.0.1", "d".repeat(168));
+
+        assertThat(siv.parse(Messages.of(fits))).isInstanceOf(ParseResult.Parsed.class);
+        ParseResult r = siv.parse(Messages.of(tooLong));
+        assertThat(r).isInstanceOf(ParseResult.Rejected.class);
+        assertThat(((ParseResult.Rejected) r).rejection().reason()).isEqualTo("field 'device_id' has 168 bytes in "
+                + "UTF-8, more than the 167 the configured mask scheme can hold");
+        assertThat(parsed(tooLong).deviceId()).hasSize(168);
+    }
 }
