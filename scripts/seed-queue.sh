@@ -39,12 +39,14 @@ if [ "$endpoint" != aws ]; then
 fi
 sqs() { "${cli[@]}" sqs "$@" --output text; }
 
-# create-queue returns the existing queue when it already exists with the same attributes.
-sqs create-queue --queue-name "$queue-dlq" --query QueueUrl >/dev/null
+# create-queue returns the existing queue when it already exists with the same attributes. The two
+# calls run side by side, as do the sends below: the CLI's own start-up is what takes the time.
+sqs create-queue --queue-name "$queue-dlq" --query QueueUrl >/dev/null &
+dlq_pid=$!
 url="$(sqs create-queue --queue-name "$queue" --query QueueUrl)"
+wait "$dlq_pid" || { echo "seed-queue: could not create $queue-dlq" >&2; exit 1; }
 
-# Write the batches of ten (SQS's limit per call) first, then send them in parallel: the CLI's own
-# start-up, not the server, is what takes the time.
+# Write the batches of ten (SQS's limit per call) first, then send them in parallel.
 dir="$(mktemp -d)"
 trap 'rm -rf "$dir"' EXIT
 n=0
