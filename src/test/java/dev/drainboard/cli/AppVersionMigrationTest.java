@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drainboard.config.AppConfig;
 import dev.drainboard.config.ConfigLoader;
-import dev.drainboard.embedded.EmbeddedPostgresServer;
 import dev.drainboard.embedded.EmbeddedSqs;
 import dev.drainboard.pipeline.DemoMessages;
 import dev.drainboard.sink.Schema;
 import dev.drainboard.source.SqsClients;
 import dev.drainboard.source.SqsQueueSource;
+import dev.drainboard.testing.SharedPostgres;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -52,14 +52,14 @@ class AppVersionMigrationTest {
 
     @Test
     void drainRefusesTheIntegerColumnThenTheMigrationKeepsTheValuesAndTheDrainWorks() throws Exception {
-        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(null, 0);
-             EmbeddedSqs sqs = EmbeddedSqs.start(0, null)) {
-            sql(pg, ORIGINAL_DDL);
+        String db = SharedPostgres.newDatabase("take_home");
+        try (EmbeddedSqs sqs = EmbeddedSqs.start(0, null)) {
+            sql(db, ORIGINAL_DDL);
             AppConfig config = new ConfigLoader(Map.of(), Map.of(), new Properties()).load();
             try (SqsQueueSource source = SqsClients.open(config, sqs.endpoint())) {
                 source.send(DemoMessages.sample());
             }
-            String[] connection = {"--sqs-endpoint", sqs.endpoint().toString(), "--jdbc-url", pg.jdbcUrl(),
+            String[] connection = {"--sqs-endpoint", sqs.endpoint().toString(), "--jdbc-url", db,
                 "--db-user", "postgres", "--db-password=postgres", "--data-dir", dataDir.toString()};
 
             Run refused = cli(connection, "drain");
@@ -71,18 +71,18 @@ class AppVersionMigrationTest {
             Run migrated = cli(connection, "schema", "--migrate-app-version");
             assertThat(migrated.code()).as(migrated.err()).isZero();
             assertThat(migrated.out()).contains("Migrated: " + Schema.MIGRATE_APP_VERSION, "Schema OK");
-            assertThat(rows(pg, "SELECT data_type FROM information_schema.columns WHERE table_name = 'user_logins'"
+            assertThat(rows(db, "SELECT data_type FROM information_schema.columns WHERE table_name = 'user_logins'"
                     + " AND column_name = 'app_version'")).containsExactly("character varying");
-            assertThat(rows(pg, "SELECT user_id || '=' || coalesce(app_version, 'NULL') FROM user_logins ORDER BY 1"))
+            assertThat(rows(db, "SELECT user_id || '=' || coalesce(app_version, 'NULL') FROM user_logins ORDER BY 1"))
                     .containsExactly("old-1=230", "old-2=3", "old-3=NULL");
 
             Run drained = cli(connection, "drain");
             assertThat(drained.code()).as(drained.err()).isZero();
-            long written = Long.parseLong(rows(pg, "SELECT count(*) FROM user_logins WHERE user_id NOT LIKE 'old-%'")
+            long written = Long.parseLong(rows(db, "SELECT count(*) FROM user_logins WHERE user_id NOT LIKE 'old-%'")
                     .get(0));
-            long rejected = Long.parseLong(rows(pg, "SELECT count(*) FROM drainboard_rejections").get(0));
+            long rejected = Long.parseLong(rows(db, "SELECT count(*) FROM drainboard_rejections").get(0));
             assertThat(written + rejected).isEqualTo(100);
-            assertThat(rows(pg, "SELECT count(*) FROM user_logins WHERE app_version LIKE '%.%'").get(0))
+            assertThat(rows(db, "SELECT count(*) FROM user_logins WHERE app_version LIKE '%.%'").get(0))
                     .as("dotted versions such as 2.3.0 are stored as they are").isNotEqualTo("0");
             assertThat(queueDepth(sqs)).isZero();
 
@@ -111,16 +111,16 @@ class AppVersionMigrationTest {
         }
     }
 
-    static void sql(EmbeddedPostgresServer pg, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), "postgres", "postgres");
+    static void sql(String db, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db, "postgres", "postgres");
              Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
-    static List<String> rows(EmbeddedPostgresServer pg, String query) throws SQLException {
+    static List<String> rows(String db, String query) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(db, "postgres", "postgres");
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
             while (rs.next()) {
                 out.add(rs.getString(1));

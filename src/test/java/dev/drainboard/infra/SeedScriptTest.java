@@ -9,6 +9,7 @@ import dev.drainboard.config.ConfigLoader;
 import dev.drainboard.embedded.EmbeddedPostgresServer;
 import dev.drainboard.embedded.EmbeddedSqs;
 import dev.drainboard.source.SqsClients;
+import dev.drainboard.testing.SharedPostgres;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -56,6 +57,7 @@ class SeedScriptTest {
 
     private EmbeddedSqs sqs;
     private EmbeddedPostgresServer pg;
+    private String jdbcUrl;
     private ExternalTool.Result hook;
     private List<String> sample;
 
@@ -70,8 +72,10 @@ class SeedScriptTest {
                         "SEED_MARKER", tmp.resolve("seeded").toString(),
                         "AWS_CLI", aws.toString()),
                 List.of("scripts/localstack-ready.d/seed-login-queue.sh"), 120);
-        pg = EmbeddedPostgresServer.start(null, 0);
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), "postgres", "postgres");
+        pg = SharedPostgres.server();
+        // The compose PostgreSQL's database is "postgres"; the shared server's is this test's alone.
+        jdbcUrl = pg.jdbcUrl();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
              Statement s = c.createStatement()) {
             s.execute(Files.readString(ROOT.resolve("data/create_table.sql"), StandardCharsets.UTF_8));
         }
@@ -79,9 +83,6 @@ class SeedScriptTest {
 
     @AfterAll
     void stop() {
-        if (pg != null) {
-            pg.close();
-        }
         if (sqs != null) {
             sqs.close();
         }
@@ -128,7 +129,7 @@ class SeedScriptTest {
         }
         Set<String> stored = new HashSet<>();
         long rejected;
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
              Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT user_id FROM user_logins")) {
                 while (rs.next()) {
