@@ -16,7 +16,8 @@ final class NonJsonReplyInterceptor implements ExecutionInterceptor {
     @Override
     public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
         Throwable e = context.exception();
-        if (!(e instanceof SdkClientException) || context.httpResponse().isEmpty()) {
+        // Only the plain unmarshalling failure; its subclasses (timeouts, aborts) keep their type.
+        if (e == null || e.getClass() != SdkClientException.class || context.httpResponse().isEmpty()) {
             return e;
         }
         String type = context.httpResponse().get().firstMatchingHeader("Content-Type").orElse("");
