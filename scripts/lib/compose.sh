@@ -37,6 +37,6 @@ wait_healthy() {
       echo "Still not healthy after ${1:-180}s; see: docker compose logs" >&2
       return 1
     fi
-    sleep 2
+    sleep "${COMPOSE_POLL_SECONDS:-2}"
   done
 }

@@ -67,7 +67,8 @@ class ComposeScriptsTest {
         Files.writeString(docker, FAKE_DOCKER, StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(docker, PosixFilePermissions.fromString("rwxr-xr-x"));
         return ExternalTool.run(ROOT, Map.of("PATH", bin + ":" + System.getenv("PATH"),
-                "FAKE_LOG", dir.resolve("calls.log").toString(), "FAKE_DIR", dir.toString(), "HEALTH", health),
+                "FAKE_LOG", dir.resolve("calls.log").toString(), "FAKE_DIR", dir.toString(), "HEALTH", health,
+                "COMPOSE_POLL_SECONDS", "0.1"),
                 List.of(script), 30);
     }
 
