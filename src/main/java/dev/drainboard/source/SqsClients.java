@@ -38,7 +38,8 @@ public final class SqsClients {
                 .httpClientBuilder(ApacheHttpClient.builder()
                         .maxConnections(maxConnections)
                         .connectionTimeout(Duration.ofSeconds(3))
-                        .socketTimeout(Duration.ofSeconds(config.waitSeconds() + 15L)));
+                        .socketTimeout(Duration.ofSeconds(config.waitSeconds() + 15L)))
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new NonJsonReplyInterceptor()));
         if (endpoint != null) {
             b.endpointOverride(endpoint)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));

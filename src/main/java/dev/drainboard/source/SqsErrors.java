@@ -1,19 +1,28 @@
 package dev.drainboard.source;
 
+import dev.drainboard.source.NonJsonReplyInterceptor.NonJsonReply;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Locale;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** Turns SDK exceptions into one sentence a person can act on. */
 public final class SqsErrors {
-    /** Said when the server answers like a LocalStack older than 3.0 (no SQS JSON protocol). */
-    public static final String OLD_LOCALSTACK = "the server does not speak the SQS JSON protocol that the AWS SDK v2 "
-            + "uses; it looks like LocalStack older than 3.0 (such as the take-home image "
+    /**
+     * Said when the server answers the SDK's JSON-protocol request with XML. Real SQS and LocalStack
+     * 3.0+ answer such requests in JSON ({@code application/x-amz-json-1.0}); LocalStack before 3.0
+     * speaks only the older XML (query) protocol and answers with an XML {@code ErrorResponse},
+     * usually with HTTP 500.
+     */
+    public static final String OLD_LOCALSTACK = "the server answered in XML, not in the SQS JSON protocol that "
+            + "the AWS SDK v2 speaks: it is LocalStack older than 3.0 (such as the take-home image "
             + "fetchdocker/data-takehome-localstack or localstack/localstack:0.14). Use this repository's "
-            + "docker-compose.yml, or LocalStack 3.0 or newer.";
+            + "docker-compose.yml (scripts/start), or LocalStack 3.0 or newer.";
+
+    private enum ReplyKind { XML, HTML, OTHER }
 
     private SqsErrors() {
     }
@@ -30,36 +39,59 @@ public final class SqsErrors {
         if (root instanceof SocketTimeoutException) {
             return "the SQS server at " + endpoint + " did not answer in time. Check that it is running and reachable.";
         }
+        ReplyKind kind = replyKind(e);
+        if (kind == ReplyKind.XML) {
+            return OLD_LOCALSTACK;
+        }
+        String status = e instanceof AwsServiceException a ? " (HTTP " + a.statusCode() + ")" : "";
+        if (kind == ReplyKind.HTML) {
+            return "the server at " + endpoint + " answered with a web page" + status + ", not with SQS. Check "
+                    + "DRAINBOARD_SQS_ENDPOINT, and any proxy in between.";
+        }
         if (e instanceof AwsServiceException a) {
-            int status = a.statusCode();
             String code = a.awsErrorDetails() == null ? null : a.awsErrorDetails().errorCode();
-            if (looksLikeOldLocalStack(a)) {
-                return OLD_LOCALSTACK;
-            }
-            if (status == 403 || "AccessDenied".equals(code) || "InvalidClientTokenId".equals(code)) {
+            if (a.statusCode() == 403 || "AccessDenied".equals(code) || "InvalidClientTokenId".equals(code)) {
                 return "AWS refused the credentials (" + code + "). Check the AWS profile or role and the IAM "
                         + "policy in the README.";
             }
-            return "SQS answered " + status + (code == null ? "" : " " + code) + ": " + firstLine(a.getMessage());
-        }
-        if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("Unable to unmarshall")) {
-            return OLD_LOCALSTACK;
+            return "SQS answered " + a.statusCode() + (code == null ? "" : " " + code) + ": "
+                    + firstLine(a.getMessage());
         }
         return firstLine(String.valueOf(e.getMessage()));
     }
 
-    private static boolean looksLikeOldLocalStack(AwsServiceException a) {
-        if (a.statusCode() < 500 && a.statusCode() != 404) {
-            return false;
+    /**
+     * What the reply was, from its Content-Type and the start of its body. An SQS JSON-protocol
+     * request is answered in JSON by every server that speaks it, so an XML reply is decisive.
+     */
+    private static ReplyKind replyKind(SdkException e) {
+        String type = "";
+        String body = "";
+        if (e instanceof AwsServiceException a && a.awsErrorDetails() != null) {
+            AwsErrorDetails d = a.awsErrorDetails();
+            if (d.sdkHttpResponse() != null) {
+                type = d.sdkHttpResponse().firstMatchingHeader("Content-Type").orElse("");
+            }
+            if (d.rawResponse() != null) {
+                body = d.rawResponse().asUtf8String();
+            }
+        } else {
+            for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+                if (t instanceof NonJsonReply r) {
+                    type = r.contentType();
+                    break;
+                }
+            }
         }
-        String raw = "";
-        if (a.awsErrorDetails() != null && a.awsErrorDetails().rawResponse() != null) {
-            raw = a.awsErrorDetails().rawResponse().asUtf8String();
+        type = type.toLowerCase(Locale.ROOT);
+        String start = body.strip().toLowerCase(Locale.ROOT);
+        if (type.contains("html") || start.startsWith("<!doctype html") || start.startsWith("<html")) {
+            return ReplyKind.HTML;
         }
-        String msg = String.valueOf(a.getMessage());
-        return raw.trim().startsWith("<") || raw.contains("UnknownOperation") || raw.contains("InternalFailure")
-                || raw.contains("ErrorResponse") || msg.contains("UnknownOperation")
-                || a.awsErrorDetails() != null && "InternalFailure".equals(a.awsErrorDetails().errorCode());
+        if (type.contains("xml") || start.startsWith("<?xml") || start.startsWith("<errorresponse")) {
+            return ReplyKind.XML;
+        }
+        return ReplyKind.OTHER;
     }
 
     private static Throwable rootCause(Throwable t) {
