@@ -9,9 +9,12 @@ import java.time.Duration;
  * @param maxMessages stop after this many messages have been received; 0 = until the queue is empty
  * @param pollWait    long-poll wait of each receive; a worker stops after one empty receive
  * @param firstRetry  the first wait after an outage; it doubles on each failed retry, up to 8 s
+ * @param giveUpAfter how long one outage may last before the drain gives up (releasing what it holds)
  */
-public record DrainOptions(int workers, long maxMessages, Duration pollWait, Duration firstRetry) {
+public record DrainOptions(int workers, long maxMessages, Duration pollWait, Duration firstRetry,
+                           Duration giveUpAfter) {
     public static final Duration DEFAULT_FIRST_RETRY = Duration.ofMillis(500);
+    public static final Duration DEFAULT_GIVE_UP = Duration.ofMinutes(5);
 
     public DrainOptions {
         if (workers < 1) {
@@ -26,7 +29,11 @@ public record DrainOptions(int workers, long maxMessages, Duration pollWait, Dur
     }
 
     public DrainOptions(int workers, long maxMessages, Duration pollWait) {
-        this(workers, maxMessages, pollWait, DEFAULT_FIRST_RETRY);
+        this(workers, maxMessages, pollWait, DEFAULT_FIRST_RETRY, DEFAULT_GIVE_UP);
+    }
+
+    public DrainOptions(int workers, long maxMessages, Duration pollWait, Duration firstRetry) {
+        this(workers, maxMessages, pollWait, firstRetry, DEFAULT_GIVE_UP);
     }
 
     public static DrainOptions all(int workers, Duration pollWait) {
@@ -34,6 +41,10 @@ public record DrainOptions(int workers, long maxMessages, Duration pollWait, Dur
     }
 
     public DrainOptions withFirstRetry(Duration d) {
-        return new DrainOptions(workers, maxMessages, pollWait, d);
+        return new DrainOptions(workers, maxMessages, pollWait, d, giveUpAfter);
+    }
+
+    public DrainOptions withGiveUpAfter(Duration d) {
+        return new DrainOptions(workers, maxMessages, pollWait, firstRetry, d);
     }
 }

@@ -191,13 +191,26 @@ final class DrainRun {
         }
     }
 
-    /** Reports the outage and sleeps; returns true when a stop came in meanwhile. */
+    /**
+     * Reports the outage and sleeps; returns true when the worker should give up its batch: a stop
+     * came in meanwhile, or the outage has lasted longer than the drain is willing to wait.
+     */
     private boolean waitOut(String what, RuntimeException cause, Backoff backoff) {
+        if (backoff.waitingFor().compareTo(options.giveUpAfter()) > 0) {
+            fail(new DrainException(what + " for more than " + human(options.giveUpAfter()) + "; giving up. "
+                    + "Nothing held was deleted; start the drain again when it is back. Cause: " + cause.getMessage(),
+                    cause));
+            return true;
+        }
         Duration d = backoff.next();
         String msg = what + ", retrying in " + Math.max(1, Math.round(d.toMillis() / 1000.0)) + " s";
         log.warn("{}: {}", msg, cause.getMessage());
         listener.onStatus(msg);
         return stop.awaitStop(d.toMillis());
+    }
+
+    private static String human(Duration d) {
+        return d.toMillis() < 1000 ? d.toMillis() + " ms" : d.toSeconds() + " s";
     }
 
     private void releaseQuietly(Batch batch) {

@@ -1,6 +1,7 @@
 package dev.drainboard.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.drainboard.config.ConfigKey;
@@ -8,6 +9,12 @@ import dev.drainboard.embedded.EmbeddedPostgresServer;
 import dev.drainboard.embedded.EmbeddedSqs;
 import dev.drainboard.model.DrainStats;
 import dev.drainboard.pipeline.DemoMessages;
+import dev.drainboard.pipeline.DrainException;
+import dev.drainboard.pipeline.Drainer;
+import dev.drainboard.support.TestKeys;
+import dev.drainboard.transform.HmacMasker;
+import dev.drainboard.transform.LoginParser;
+import java.time.Clock;
 import dev.drainboard.pipeline.DrainOptions;
 import dev.drainboard.pipeline.ProgressListener;
 import dev.drainboard.pipeline.StopSignal;
@@ -111,6 +118,27 @@ class OutageTest {
             assertThat(Db.count(p.jdbc(), "SELECT count(*) FROM drainboard_rejections")).isEqualTo(malformed);
         } finally {
             sqs.close();
+        }
+    }
+
+    @Test
+    void aDrainGivesUpOnAnOutageThatLastsTooLongAndDeletesNothing() {
+        try (Pipeline p = new Pipeline(TestServers.config())) {
+            p.source.send(DemoMessages.generate(30, 0, 0, 5));
+            DrainPropertiesTest.FlakySink down = new DrainPropertiesTest.FlakySink(p.writer, Integer.MAX_VALUE);
+            Drainer drainer = new Drainer(p.source, new LoginParser(), new HmacMasker(TestKeys.BYTES), down,
+                    Clock.systemUTC());
+            Watch watch = new Watch();
+
+            assertThatThrownBy(() -> drainer.drainAll(new DrainOptions(2, 0, Duration.ZERO, Duration.ofMillis(50),
+                    Duration.ofMillis(400)), watch, new StopSignal()))
+                    .isInstanceOf(DrainException.class)
+                    .hasMessageContaining("PostgreSQL unreachable for more than 400 ms; giving up")
+                    .hasMessageContaining("Nothing held was deleted");
+
+            assertThat(watch.statuses).anyMatch(s -> s.startsWith("PostgreSQL unreachable, retrying in"));
+            assertThat(Db.count(p.jdbc(), "SELECT count(*) FROM drainboard_ledger")).isZero();
+            assertThat(p.source.depth().available()).isEqualTo(30);
         }
     }
 
