@@ -2,8 +2,6 @@ package dev.drainboard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drainboard.cli.CliTest.Run;
 import dev.drainboard.config.AppConfig;
 import dev.drainboard.pipeline.DemoMessages;
@@ -62,15 +60,7 @@ class UnmaskCliTest {
         assertThat(drain.out()).containsPattern("rows written\\s+99");
         assertThat(Db.count(jdbc, "SELECT count(*) FROM user_logins WHERE masked_ip ~ '" + V2
                 + "' AND masked_device_id ~ '" + V2 + "'")).isEqualTo(99);
-        List<String> raw = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        for (String body : sample) {
-            JsonNode n = json.readTree(body);
-            if (n.has("ip")) {
-                raw.add(n.get("ip").asText());
-                raw.add(n.get("device_id").asText());
-            }
-        }
+        List<String> raw = Messages.rawPii(sample);
         assertThat(raw).hasSize(198);
         for (String stored : Db.allText(jdbc)) {
             assertThat(raw).noneMatch(stored::contains);

@@ -3,8 +3,6 @@ package dev.drainboard.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drainboard.config.AppConfig;
 import dev.drainboard.model.Batch;
 import dev.drainboard.model.CommitResult;
@@ -82,15 +80,7 @@ class DrainerIntegrationTest {
         source.send(sample);
         drainAll();
 
-        List<String> raw = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        for (String body : sample) {
-            JsonNode n = json.readTree(body);
-            if (n.has("ip")) {
-                raw.add(n.get("ip").asText());
-                raw.add(n.get("device_id").asText());
-            }
-        }
+        List<String> raw = Messages.rawPii(sample);
         List<String> stored = Db.allText(jdbc);
 
         assertThat(raw).hasSize(198);

@@ -1,8 +1,7 @@
 package dev.drainboard.testing;
 
 import dev.drainboard.embedded.EmbeddedPostgresServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.drainboard.support.TestServers;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,22 +14,12 @@ import java.sql.Statement;
  * Thread-safe.
  */
 public final class SharedPostgres {
-    private static EmbeddedPostgresServer server;
-
     private SharedPostgres() {
     }
 
-    public static synchronized EmbeddedPostgresServer server() {
-        if (server == null) {
-            try {
-                server = EmbeddedPostgresServer.start(null, 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            EmbeddedPostgresServer s = server;
-            Runtime.getRuntime().addShutdownHook(new Thread(s::close, "shared-postgres-stop"));
-        }
-        return server;
+    /** The server of {@link TestServers#postgres()}: one PostgreSQL for every test of the JVM. */
+    public static EmbeddedPostgresServer server() {
+        return TestServers.postgres();
     }
 
     /** Creates an empty database {@code name} (dropping an earlier one) and returns its JDBC URL. */
