@@ -2,6 +2,8 @@ package dev.drainboard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drainboard.cli.CliTest.Run;
 import dev.drainboard.config.AppConfig;
 import dev.drainboard.pipeline.DemoMessages;
