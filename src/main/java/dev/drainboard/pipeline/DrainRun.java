@@ -15,6 +15,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,6 +41,8 @@ final class DrainRun {
     private final AtomicLong released = new AtomicLong();
     private final AtomicReference<CommitResult> totals = new AtomicReference<>(CommitResult.NONE);
     private final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
+    private final Semaphore inFlight;
+    private ExecutorService committers;
 
     DrainRun(Drainer drainer, DrainOptions options, ProgressListener listener, StopSignal stop, long depthAtStart,
              Clock clock) {
@@ -49,15 +54,18 @@ final class DrainRun {
         this.clock = clock;
         this.started = clock.instant();
         this.budget = new AtomicLong(options.maxMessages() > 0 ? options.maxMessages() : Long.MAX_VALUE);
+        this.inFlight = new Semaphore(options.workers());
     }
 
+    /**
+     * Runs the workers and waits for them. Each worker receives and prepares batches and hands each
+     * to a committer thread, then receives the next while that commit (write, then delete) runs:
+     * at most {@code workers} commits are in flight, which bounds memory and keeps each worker one
+     * batch ahead of its commits.
+     */
     DrainStats execute() {
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(options.workers(), r -> {
-            Thread t = new Thread(r, "drain-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(options.workers(), threads("drain-worker-"));
+        committers = Executors.newFixedThreadPool(options.workers(), threads("drain-commit-"));
         List<Future<?>> futures = new ArrayList<>();
         try {
             for (int i = 0; i < options.workers(); i++) {
@@ -75,6 +83,8 @@ final class DrainRun {
             }
         } finally {
             pool.shutdown();
+            committers.shutdown();
+            awaitCommitters();
         }
         DrainStats s = stats();
         listener.onProgress(s);
@@ -83,6 +93,48 @@ final class DrainRun {
             throw new DrainException("The drain stopped: " + f.getMessage(), f);
         }
         return s;
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private void awaitCommitters() {
+        try {
+            while (!committers.awaitTermination(1, TimeUnit.SECONDS)) {
+                log.debug("waiting for commits in flight");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop.stop();
+        }
+    }
+
+    /** Hands a prepared batch to a committer, waiting while {@code workers} commits are in flight. */
+    private void commitAsync(Batch batch) {
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop.stop();
+            releaseQuietly(batch);
+            return;
+        }
+        committers.execute(() -> {
+            try {
+                commitWithRetry(batch);
+            } catch (RuntimeException e) {
+                releaseQuietly(batch);
+                fail(e);
+            } finally {
+                inFlight.release();
+            }
+        });
     }
 
     DrainStats stats() {
@@ -126,7 +178,7 @@ final class DrainRun {
                 releaseQuietly(batch);
                 return;
             }
-            commitWithRetry(batch);
+            commitAsync(batch);
         }
     }
 
