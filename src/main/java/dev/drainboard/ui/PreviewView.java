@@ -1,0 +1,98 @@
+package dev.drainboard.ui;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.geometry.Orientation;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The preview tab: fetch, inspect masked rows and rejections side by side, commit or release. */
+final class PreviewView {
+    private static final PseudoClass REJECTED = PseudoClass.getPseudoClass("rejected");
+
+    private PreviewView() {
+    }
+
+    static VBox build(PreviewModel p, Shortcuts keys) {
+        Spinner<Integer> size = new Spinner<>(1, 100, p.batchSizeProperty().get());
+        size.setId("batch-size");
+        size.setEditable(true);
+        size.setPrefWidth(90);
+        size.valueProperty().addListener((o, a, b) -> p.batchSizeProperty().set(b));
+        size.setTooltip(HeaderView.tip("How many messages to receive (1–100)"));
+        size.disableProperty().bind(p.canFetch().not());
+
+        Button fetch = keys.button("Fetch batch", "fetch", "Ctrl+F",
+                "Receive messages and show them masked. Nothing is written; they stay invisible to others "
+                        + "until you commit or release.", p::fetch);
+        fetch.getStyleClass().add(Styles.ACCENT);
+        fetch.disableProperty().bind(p.canFetch().not());
+        Button commit = keys.button("Commit batch", "commit", "Ctrl+Enter",
+                "Write the rows and rejections to PostgreSQL in one transaction, then delete the messages "
+                        + "from the queue", p::commit);
+        commit.getStyleClass().add(Styles.SUCCESS);
+        commit.disableProperty().bind(p.canSettle().not());
+        Button release = keys.button("Release batch", "release", "Ctrl+R",
+                "Return the messages to the queue at once; nothing is written", p::release);
+        release.disableProperty().bind(p.canSettle().not());
+
+        CheckBox repeated = new CheckBox("Show repeated only");
+        repeated.setId("repeated-only");
+        repeated.selectedProperty().bindBidirectional(p.repeatedOnlyProperty());
+        repeated.setTooltip(HeaderView.tip("Only rows whose masked ip or device id occurs more than once in this "
+                + "batch, or already in PostgreSQL"));
+
+        Label lease = new Label();
+        lease.setId("lease");
+        lease.textProperty().bind(p.leaseProperty());
+        lease.getStyleClass().add(Styles.TEXT_MUTED);
+
+        HBox bar = new HBox(10, new Label("Batch size"), size, fetch, commit, release,
+                new Separator(Orientation.VERTICAL), repeated);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        Label summary = new Label();
+        summary.setId("preview-summary");
+        summary.textProperty().bind(p.summaryProperty());
+
+        TableView<PreviewRow> table = new TableView<>(p.shownRows());
+        table.setId("preview-table");
+        table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+        table.setPlaceholder(new Label("No batch in hand. Press Fetch batch (Ctrl+F) to receive and preview messages."));
+        table.getColumns().add(Cells.text("status", 200, r -> r.rejected() ? "Rejected: " + r.reason() : "ok"));
+        table.getColumns().add(Cells.mask("masked_ip", 150, PreviewRow::maskedIp));
+        table.getColumns().add(Cells.mask("masked_device_id", 150, PreviewRow::maskedDeviceId));
+        table.getColumns().add(Cells.text("in batch", 110, PreviewRow::repeatsInBatch));
+        table.getColumns().add(Cells.text("stored", 100, PreviewRow::seenBefore));
+        table.getColumns().add(Cells.text("user_id", 120, PreviewRow::userId));
+        table.getColumns().add(Cells.text("device", 65, PreviewRow::deviceType));
+        table.getColumns().add(Cells.text("locale", 55, PreviewRow::locale));
+        table.getColumns().add(Cells.text("app_version", 80, PreviewRow::appVersion));
+        table.getColumns().add(Cells.text("create_date", 90, PreviewRow::createDate));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(PreviewRow row, boolean empty) {
+                super.updateItem(row, empty);
+                pseudoClassStateChanged(REJECTED, !empty && row != null && row.rejected());
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        HBox info = new HBox(16, summary, lease);
+        VBox box = new VBox(10, bar, info, table);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+}
