@@ -41,7 +41,10 @@ final class QueueView {
         grid.add(dlq, 0, 2);
 
         NumberAxis x = new NumberAxis();
-        x.setForceZeroInRange(false);
+        x.setAutoRanging(false);
+        x.setLowerBound(0);
+        x.setUpperBound(60);
+        x.setTickUnit(10);
         x.setLabel("seconds since start");
         x.setAnimated(false);
         NumberAxis y = new NumberAxis();
@@ -66,6 +69,14 @@ final class QueueView {
             for (QueueModel.DepthPoint p : q.history()) {
                 available.getData().add(new XYChart.Data<>(p.second(), p.available()));
                 inFlight.getData().add(new XYChart.Data<>(p.second(), p.inFlight()));
+            }
+            if (!q.history().isEmpty()) {
+                long from = q.history().get(0).second();
+                long last = q.history().get(q.history().size() - 1).second();
+                long span = Math.max(60, last - from);
+                x.setLowerBound(from);
+                x.setUpperBound(from + span);
+                x.setTickUnit(span <= 60 ? 10 : span <= 180 ? 30 : 60);
             }
         });
 
