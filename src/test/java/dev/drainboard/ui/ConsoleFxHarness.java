@@ -49,6 +49,8 @@ final class ConsoleFxHarness implements AutoCloseable {
         Stage stage = FxToolkit.registerPrimaryStage();
         Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
         flags.put(ConfigKey.DATA_DIR, dataDir.toString());
+        // Embedded ElasticMQs in one JVM share their message store, so each class gets its own queue.
+        flags.put(ConfigKey.QUEUE, "login-queue-" + Long.toHexString(System.nanoTime()));
         flags.putAll(extra);
         Workspace ws = Workspace.open(ConfigLoader.load(flags), s -> { });
         ConsoleModel[] model = new ConsoleModel[1];
@@ -73,10 +75,22 @@ final class ConsoleFxHarness implements AutoCloseable {
     }
 
     void until(Callable<Boolean> condition) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
+        try {
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.call();
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("The window did not get there in " + PATIENCE.toSeconds() + " s; it shows: "
+                    + describe(), e);
+        }
+    }
+
+    /** What the window shows, for a failure message. */
+    String describe() {
+        return "state " + model.state() + ", queue " + text("#queue-0") + "/" + text("#queue-1") + ", "
+                + text("#sqs-status") + ", " + text("#db-status") + ", rows " + text("#rows-count") + ", banner '"
+                + model.bannerProperty().get() + "', last log '" + model.log().last() + "'";
     }
 
     String text(String query) {
