@@ -1,6 +1,7 @@
 package dev.drainboard.ui;
 
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -22,25 +23,33 @@ final class Cells {
         return c;
     }
 
-    /** A column of masks: a colour chip per distinct mask, the short mask, the full one on hover. */
-    static <S> TableColumn<S, String> mask(String title, double width, Function<S, String> value) {
+    /**
+     * A column of masks: a colour chip per distinct mask, the short mask, the full one on hover.
+     * The chip is filled when {@code repeated} says the mask occurs more than once, hollow otherwise,
+     * so groups stand out at a glance.
+     */
+    static <S> TableColumn<S, String> mask(String title, double width, Function<S, String> value,
+                                           Predicate<S> repeated) {
         TableColumn<S, String> c = text(title, width, value);
-        c.setCellFactory(col -> new MaskCell<>());
+        c.setCellFactory(col -> new MaskCell<>(repeated));
         return c;
     }
 
     /** The chip colour of a mask: equal masks, equal colours. */
     static Color colourOf(String mask) {
-        return Color.hsb(PreviewRow.hueOf(mask), 0.55, 0.88);
+        return Color.hsb(PreviewRow.hueOf(mask), 0.65, 0.85);
     }
 
     private static final class MaskCell<S> extends TableCell<S, String> {
-        private final Rectangle chip = new Rectangle(12, 12);
+        private final Rectangle chip = new Rectangle(11, 11);
         private final Tooltip tip = new Tooltip();
+        private final Predicate<S> repeated;
 
-        MaskCell() {
+        MaskCell(Predicate<S> repeated) {
+            this.repeated = repeated;
             chip.setArcWidth(4);
             chip.setArcHeight(4);
+            chip.setStrokeWidth(2);
             getStyleClass().add("mask-cell");
         }
 
@@ -53,7 +62,11 @@ final class Cells {
                 setTooltip(null);
                 return;
             }
-            chip.setFill(colourOf(mask));
+            Color colour = colourOf(mask);
+            S row = getTableRow() == null ? null : getTableRow().getItem();
+            boolean filled = row != null && repeated.test(row);
+            chip.setStroke(colour);
+            chip.setFill(filled ? colour : Color.TRANSPARENT);
             setGraphic(chip);
             setText(PreviewRow.shortMask(mask));
             tip.setText(mask);

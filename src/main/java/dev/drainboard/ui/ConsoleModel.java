@@ -69,8 +69,8 @@ public final class ConsoleModel {
         sqsWhere.set(b.sqsWhere());
         dbWhere.set(b.dbWhere());
         startup.set("Ready");
-        session.log().add("Ready: " + b.mode() + " · SQS " + b.sqsWhere() + " · PostgreSQL " + b.dbWhere()
-                + " · mask key " + b.keyFingerprint());
+        session.log().add("Ready: " + b.mode() + ", mask key " + b.keyFingerprint()
+                + " (endpoints: hover the SQS and PostgreSQL lights)");
         session.setState(ConsoleState.IDLE);
         queue.start();
         stored.refresh();

@@ -2,6 +2,7 @@ package dev.drainboard.ui;
 
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -52,7 +53,8 @@ public final class ConsoleView {
         log.setId("activity-log");
         log.setPrefHeight(130);
         log.getStyleClass().add(Styles.DENSE);
-        m.log().entries().addListener((ListChangeListener<String>) c -> log.scrollTo(m.log().entries().size() - 1));
+        m.log().entries().addListener((ListChangeListener<String>) c ->
+                Platform.runLater(() -> log.scrollTo(log.getItems().size() - 1)));
         Label logTitle = new Label("Activity");
         logTitle.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         VBox bottom = new VBox(4, logTitle, log);

@@ -90,8 +90,8 @@ public final class PreviewModel {
         rows.setAll(list);
         long repeated = list.stream().filter(PreviewRow::repeated).count();
         summary.set(batch.size() + " messages in hand: " + batch.rows().size() + " rows, "
-                + batch.rejections().size() + " rejected · " + repeated + " share a mask"
-                + " · nothing is written until Commit");
+                + batch.rejections().size() + " rejected · " + repeated + " with a repeated mask"
+                + " · nothing written until Commit");
         session.log().add("Fetched " + batch.size() + " messages (" + batch.rows().size() + " rows, "
                 + batch.rejections().size() + " rejected, " + repeated + " repeated masks)");
         session.setState(ConsoleState.PREVIEW);
@@ -129,15 +129,15 @@ public final class PreviewModel {
         }
         long s = Math.max(0, Duration.between(session.clock().instant(), inHand.leaseExpiry()).toSeconds());
         leaseSeconds.set(s);
-        lease.set(s > 0 ? "Lease: " + s + " s left (extended automatically while the preview is open)"
-                : "Lease expired: other consumers may receive these messages; commit skips any already stored");
+        lease.set(s > 0 ? "Lease: " + s + " s left, extended while open"
+                : "Lease expired: others may receive these; commit skips any already stored");
     }
 
     /** Writes the batch in one transaction, then deletes its messages from the queue. */
     public void commit() {
         settle("commit the batch", b -> {
             CommitResult r = session.backend().drainer().commit(b);
-            return "Committed: " + r.written() + " rows, " + r.rejected() + " rejections, " + r.duplicates()
+            return "Committed: " + r.written() + " rows, " + r.rejected() + " rejected, " + r.duplicates()
                     + " already stored; " + r.deleted() + " deleted from the queue"
                     + (r.deleteFailures() > 0 ? " (" + r.deleteFailures() + " deletes failed: they return and are skipped)" : "");
         });

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One line of the preview table, made for display: a masked row or a rejected message with its
@@ -33,16 +32,16 @@ public record PreviewRow(String messageId, boolean rejected, String userId, Stri
         return n == 0 ? "" : "seen " + n + "× before";
     }
 
-    /** "ip ×3 · device ×2" within the batch, or "" when both are unique. */
+    /** "ip ×3, dev ×2" within the batch, or "" when both are unique. */
     public String repeatsInBatch() {
         List<String> parts = new ArrayList<>();
         if (ipRepeats > 1) {
             parts.add("ip ×" + ipRepeats);
         }
         if (deviceRepeats > 1) {
-            parts.add("device ×" + deviceRepeats);
+            parts.add("dev ×" + deviceRepeats);
         }
-        return String.join(" · ", parts);
+        return String.join(", ", parts);
     }
 
     /** Rows of a fetched batch, parsed rows first, each with its repeat counts. */
@@ -76,21 +75,29 @@ public record PreviewRow(String messageId, boolean rejected, String userId, Stri
         return n;
     }
 
-    /** A stable hue (0-360) for a mask, so equal masks get equal colour chips; -1 for none. */
+    /**
+     * A stable hue (0-360) for a mask, so equal masks get equal colour chips; -1 for none. A mask's
+     * hex digits are already uniformly spread, so its first four digits pick the hue.
+     */
     public static double hueOf(String mask) {
         if (mask == null) {
             return -1;
         }
-        return Math.floorMod(Objects.hash(mask) * 2654435761L, 360L);
+        String hex = mask.substring(mask.indexOf(':') + 1);
+        try {
+            return Integer.parseInt(hex.substring(0, Math.min(4, hex.length())), 16) % 360;
+        } catch (NumberFormatException e) {
+            return Math.floorMod(mask.hashCode(), 360);
+        }
     }
 
-    /** A short form of a mask for a table cell: scheme and the first 12 hex digits. */
+    /** A short form of a mask for a table cell: scheme and the first 10 hex digits. */
     public static String shortMask(String mask) {
         if (mask == null) {
             return "";
         }
         int colon = mask.indexOf(':');
-        int end = Math.min(mask.length(), colon + 1 + 12);
+        int end = Math.min(mask.length(), colon + 1 + 10);
         return end < mask.length() ? mask.substring(0, end) + "…" : mask;
     }
 }

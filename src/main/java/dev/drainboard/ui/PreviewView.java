@@ -15,6 +15,7 @@ import javafx.scene.control.TableView;
 import javafx.geometry.Orientation;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The preview tab: fetch, inspect masked rows and rejections side by side, commit or release. */
@@ -70,15 +71,17 @@ final class PreviewView {
         table.setId("preview-table");
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setPlaceholder(new Label("No batch in hand. Press Fetch batch (Ctrl+F) to receive and preview messages."));
-        table.getColumns().add(Cells.text("status", 200, r -> r.rejected() ? "Rejected: " + r.reason() : "ok"));
-        table.getColumns().add(Cells.mask("masked_ip", 150, PreviewRow::maskedIp));
-        table.getColumns().add(Cells.mask("masked_device_id", 150, PreviewRow::maskedDeviceId));
-        table.getColumns().add(Cells.text("in batch", 110, PreviewRow::repeatsInBatch));
-        table.getColumns().add(Cells.text("stored", 100, PreviewRow::seenBefore));
-        table.getColumns().add(Cells.text("user_id", 120, PreviewRow::userId));
-        table.getColumns().add(Cells.text("device", 65, PreviewRow::deviceType));
-        table.getColumns().add(Cells.text("locale", 55, PreviewRow::locale));
-        table.getColumns().add(Cells.text("app_version", 80, PreviewRow::appVersion));
+        table.getColumns().add(Cells.text("status", 120, r -> r.rejected() ? "rejected: " + r.reason() : "ok"));
+        table.getColumns().add(Cells.mask("masked_ip", 140, PreviewRow::maskedIp,
+                r -> r.ipRepeats() > 1 || r.ipSeen() > 0));
+        table.getColumns().add(Cells.mask("masked_device_id", 140, PreviewRow::maskedDeviceId,
+                r -> r.deviceRepeats() > 1 || r.deviceSeen() > 0));
+        table.getColumns().add(Cells.text("in batch", 100, PreviewRow::repeatsInBatch));
+        table.getColumns().add(Cells.text("in PostgreSQL", 110, PreviewRow::seenBefore));
+        table.getColumns().add(Cells.text("user_id", 95, PreviewRow::userId));
+        table.getColumns().add(Cells.text("device", 62, PreviewRow::deviceType));
+        table.getColumns().add(Cells.text("locale", 52, PreviewRow::locale));
+        table.getColumns().add(Cells.text("app_version", 85, PreviewRow::appVersion));
         table.getColumns().add(Cells.text("create_date", 90, PreviewRow::createDate));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> new TableRow<>() {
@@ -90,7 +93,9 @@ final class PreviewView {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        HBox info = new HBox(16, summary, lease);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox info = new HBox(16, summary, gap, lease);
         VBox box = new VBox(10, bar, info, table);
         box.setPadding(new Insets(12));
         return box;

@@ -16,11 +16,12 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The committed tab (latest rows and top repeated masks) and the rejections tab (with Replay). */
 final class StoredView {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
     private StoredView() {
@@ -31,12 +32,12 @@ final class StoredView {
         rows.setId("committed-table");
         rows.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         rows.setPlaceholder(new Label("Nothing committed yet."));
-        rows.getColumns().add(Cells.mask("masked_ip", 150, StoredLogin::maskedIp));
-        rows.getColumns().add(Cells.mask("masked_device_id", 150, StoredLogin::maskedDeviceId));
-        rows.getColumns().add(Cells.text("user_id", 130, StoredLogin::userId));
-        rows.getColumns().add(Cells.text("device", 65, StoredLogin::deviceType));
-        rows.getColumns().add(Cells.text("locale", 55, StoredLogin::locale));
-        rows.getColumns().add(Cells.text("app_version", 80, StoredLogin::appVersion));
+        rows.getColumns().add(Cells.mask("masked_ip", 140, StoredLogin::maskedIp, r -> true));
+        rows.getColumns().add(Cells.mask("masked_device_id", 140, StoredLogin::maskedDeviceId, r -> true));
+        rows.getColumns().add(Cells.text("user_id", 90, StoredLogin::userId));
+        rows.getColumns().add(Cells.text("device", 62, StoredLogin::deviceType));
+        rows.getColumns().add(Cells.text("locale", 52, StoredLogin::locale));
+        rows.getColumns().add(Cells.text("app_version", 85, StoredLogin::appVersion));
         rows.getColumns().add(Cells.text("create_date", 90,
                 r -> r.createDate() == null ? null : r.createDate().toString()));
         rows.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -45,7 +46,7 @@ final class StoredView {
                 groupTitle("Top repeated masked_device_id"), groups("device-groups", s.deviceGroups()));
         groups.setPadding(new Insets(0, 0, 0, 10));
         SplitPane split = new SplitPane(rows, groups);
-        split.setDividerPositions(0.64);
+        split.setDividerPositions(0.7);
         VBox.setVgrow(split, Priority.ALWAYS);
         return tab(s, "Latest rows of user_logins, newest first; masks repeated across all stored rows on the right.",
                 split);
@@ -56,10 +57,10 @@ final class StoredView {
         table.setId("rejections-table");
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setPlaceholder(new Label("No rejected messages."));
-        table.getColumns().add(Cells.text("time", 150,
+        table.getColumns().add(Cells.text("time", 115,
                 r -> r.rejectedAt() == null ? "" : TIME.format(r.rejectedAt())));
-        table.getColumns().add(Cells.text("reason", 330, StoredRejection::reason));
-        table.getColumns().add(Cells.text("message id", 290, StoredRejection::messageId));
+        table.getColumns().add(Cells.text("reason", 320, StoredRejection::reason));
+        table.getColumns().add(Cells.text("message id", 280, StoredRejection::messageId));
         table.getColumns().add(Cells.text("body (redacted)", 220, StoredRejection::summary));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -72,6 +73,7 @@ final class StoredView {
         replay.disableProperty().bind(s.canReplay().not()
                 .or(table.getSelectionModel().selectedItemProperty().isNull()));
         replay.setOnAction(e -> s.replay(table.getSelectionModel().getSelectedItem()));
+        replay.setMinWidth(Region.USE_PREF_SIZE);
         VBox box = tab(s, "Messages that cannot become a row. Their raw bodies stay in the dead-letter queue; "
                 + "PostgreSQL keeps only the reason.", table);
         ((HBox) box.getChildren().get(0)).getChildren().add(replay);
@@ -81,6 +83,7 @@ final class StoredView {
     private static VBox tab(StoredModel s, String help, javafx.scene.Node content) {
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> s.refresh());
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
         refresh.setTooltip(HeaderView.tip("Read PostgreSQL again (it also refreshes after every commit)"));
         Label info = new Label(help);
         info.getStyleClass().add(Styles.TEXT_MUTED);
@@ -105,8 +108,8 @@ final class StoredView {
         t.setId(id);
         t.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         t.setPlaceholder(new Label("No repeated values yet."));
-        t.getColumns().add(Cells.mask("mask", 200, MaskGroup::mask));
-        t.getColumns().add(Cells.text("rows", 60, g -> Long.toString(g.count())));
+        t.getColumns().add(Cells.mask("mask", 170, MaskGroup::mask, g -> true));
+        t.getColumns().add(Cells.text("rows", 55, g -> Long.toString(g.count())));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(t, Priority.ALWAYS);
         return t;

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.shape.Rectangle;
 import org.junit.jupiter.api.AfterAll;
@@ -110,11 +112,13 @@ class ConsoleDrainFxTest {
         fx.until(() -> fx.items("#preview-table").size() == 7);
         List<PreviewRow> rows = fx.items("#preview-table");
         assertThat(rows).filteredOn(r -> !r.rejected()).hasSize(6)
-                .allSatisfy(r -> assertThat(r.repeatsInBatch()).isEqualTo("ip ×6 · device ×6"));
-        Set<Paint> chips = fx.robot.lookup("#preview-table .mask-cell").queryAll().stream()
-                .map(n -> ((javafx.scene.control.Labeled) n).getGraphic())
-                .filter(g -> g instanceof Rectangle).map(g -> ((Rectangle) g).getFill()).collect(Collectors.toSet());
-        assertThat(chips).as("one colour for the ip mask, one for the device mask").hasSize(2);
+                .allSatisfy(r -> assertThat(r.repeatsInBatch()).isEqualTo("ip ×6, dev ×6"));
+        Map<String, Set<Paint>> chipsByMask = fx.robot.lookup("#preview-table .mask-cell").queryAll().stream()
+                .map(n -> (Labeled) n).filter(l -> l.getGraphic() instanceof Rectangle)
+                .collect(Collectors.groupingBy(Labeled::getText,
+                        Collectors.mapping(l -> ((Rectangle) l.getGraphic()).getFill(), Collectors.toSet())));
+        assertThat(chipsByMask).as("the ip mask and the device mask, each with one filled colour").hasSize(2)
+                .allSatisfy((mask, fills) -> assertThat(fills).hasSize(1).doesNotContain(Color.TRANSPARENT));
         fx.robot.clickOn("#repeated-only");
         fx.until(() -> fx.items("#preview-table").size() == 6);
 

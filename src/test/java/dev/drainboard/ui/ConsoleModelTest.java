@@ -77,7 +77,7 @@ class ConsoleModelTest {
         assertThat(rows).filteredOn(PreviewRow::rejected).singleElement()
                 .satisfies(r -> assertThat(r.reason()).isNotBlank());
         assertThat(rows).filteredOn(r -> r.ipRepeats() == 3).hasSize(3)
-                .allSatisfy(r -> assertThat(r.repeatsInBatch()).isEqualTo("ip ×3 · device ×3"));
+                .allSatisfy(r -> assertThat(r.repeatsInBatch()).isEqualTo("ip ×3, dev ×3"));
         assertThat(rows).allSatisfy(r -> assertThat(String.valueOf(r)).doesNotContainPattern(IPV4));
         model.preview().repeatedOnlyProperty().set(true);
         assertThat(model.preview().shownRows()).hasSize(3);
@@ -104,7 +104,7 @@ class ConsoleModelTest {
         assertThat(model.queue().rowsProperty().get()).isEqualTo("4");
         assertThat(model.stored().latest()).hasSize(4);
         assertThat(model.stored().rejections()).hasSize(1);
-        assertThat(model.log().last()).contains("Committed: 4 rows, 1 rejections");
+        assertThat(model.log().last()).contains("Committed: 4 rows, 1 rejected");
     }
 
     @Test

@@ -15,8 +15,8 @@ class PreviewRowTest {
     }
 
     @Test
-    void aShortMaskKeepsTheSchemeAndTwelveDigits() {
-        assertThat(PreviewRow.shortMask(MASK)).isEqualTo("v1:abababababab…");
+    void aShortMaskKeepsTheSchemeAndTenDigits() {
+        assertThat(PreviewRow.shortMask(MASK)).isEqualTo("v1:ababababab…");
         assertThat(PreviewRow.shortMask(null)).isEmpty();
     }
 
