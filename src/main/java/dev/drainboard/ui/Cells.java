@@ -37,7 +37,8 @@ final class Cells {
 
     /** The chip colour of a mask: equal masks, equal colours. */
     static Color colourOf(String mask) {
-        return Color.hsb(PreviewRow.hueOf(mask), 0.65, 0.85);
+        double shade = PreviewRow.shadeOf(mask);
+        return Color.hsb(PreviewRow.hueOf(mask), 0.5 + 0.4 * shade, 0.95 - 0.3 * shade);
     }
 
     private static final class MaskCell<S> extends TableCell<S, String> {

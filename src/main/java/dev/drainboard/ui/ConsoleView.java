@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -13,6 +14,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
@@ -51,7 +53,8 @@ public final class ConsoleView {
 
         ListView<String> log = new ListView<>(m.log().entries());
         log.setId("activity-log");
-        log.setPrefHeight(130);
+        log.setPrefHeight(110);
+        log.setMinHeight(50);
         log.getStyleClass().add(Styles.DENSE);
         m.log().entries().addListener((ListChangeListener<String>) c ->
                 Platform.runLater(() -> log.scrollTo(log.getItems().size() - 1)));
@@ -60,9 +63,12 @@ public final class ConsoleView {
         VBox bottom = new VBox(4, logTitle, log);
         bottom.setPadding(new Insets(6, 12, 10, 12));
 
-        BorderPane main = new BorderPane(center);
+        SplitPane centerAndLog = new SplitPane(center, bottom);
+        centerAndLog.setOrientation(Orientation.VERTICAL);
+        centerAndLog.setDividerPositions(0.84);
+        SplitPane.setResizableWithParent(bottom, false);
+        BorderPane main = new BorderPane(centerAndLog);
         main.setLeft(leftScroll);
-        main.setBottom(bottom);
         main.disableProperty().bind(m.stateProperty().isEqualTo(ConsoleState.STARTING)
                 .or(m.stateProperty().isEqualTo(ConsoleState.START_FAILED)));
 

@@ -38,6 +38,7 @@ public final class PreviewModel {
     private final BooleanProperty repeatedOnly = new SimpleBooleanProperty(false);
     private final ObservableList<PreviewRow> rows = FXCollections.observableArrayList();
     private final FilteredList<PreviewRow> shown = new FilteredList<>(rows);
+    private final FilteredList<PreviewRow> rejected = new FilteredList<>(rows, PreviewRow::rejected);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No batch in hand. Fetch one to preview it.");
     private final ReadOnlyLongWrapper leaseSeconds = new ReadOnlyLongWrapper(0);
     private final ReadOnlyStringWrapper lease = new ReadOnlyStringWrapper("");
@@ -47,7 +48,7 @@ public final class PreviewModel {
     PreviewModel(Session session) {
         this.session = session;
         shown.predicateProperty().bind(Bindings.createObjectBinding(
-                () -> repeatedOnly.get() ? PreviewRow::repeated : r -> true, repeatedOnly));
+                () -> repeatedOnly.get() ? r -> !r.rejected() && r.repeated() : r -> !r.rejected(), repeatedOnly));
     }
 
     /** Receives up to {@link #batchSizeProperty()} messages; nothing is written. */
@@ -216,9 +217,14 @@ public final class PreviewModel {
         return FXCollections.unmodifiableObservableList(rows);
     }
 
-    /** The rows the table shows: all, or only the repeated ones. */
+    /** The parsed rows the table shows: all, or only those with a repeated mask. */
     public ObservableList<PreviewRow> shownRows() {
         return shown;
+    }
+
+    /** The rejected messages of the batch in hand, with their reasons. */
+    public ObservableList<PreviewRow> rejectedRows() {
+        return rejected;
     }
 
     public ReadOnlyStringProperty summaryProperty() {

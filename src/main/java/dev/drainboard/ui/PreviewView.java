@@ -2,7 +2,7 @@ package dev.drainboard.ui;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import javafx.css.PseudoClass;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -10,7 +10,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.geometry.Orientation;
 import javafx.scene.layout.HBox;
@@ -20,8 +19,6 @@ import javafx.scene.layout.VBox;
 
 /** The preview tab: fetch, inspect masked rows and rejections side by side, commit or release. */
 final class PreviewView {
-    private static final PseudoClass REJECTED = PseudoClass.getPseudoClass("rejected");
-
     private PreviewView() {
     }
 
@@ -71,32 +68,35 @@ final class PreviewView {
         table.setId("preview-table");
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setPlaceholder(new Label("No batch in hand. Press Fetch batch (Ctrl+F) to receive and preview messages."));
-        table.getColumns().add(Cells.text("status", 120, r -> r.rejected() ? "rejected: " + r.reason() : "ok"));
-        table.getColumns().add(Cells.mask("masked_ip", 140, PreviewRow::maskedIp,
+        table.getColumns().add(Cells.mask("masked_ip", 130, PreviewRow::maskedIp,
                 r -> r.ipRepeats() > 1 || r.ipSeen() > 0));
-        table.getColumns().add(Cells.mask("masked_device_id", 140, PreviewRow::maskedDeviceId,
+        table.getColumns().add(Cells.mask("masked_device_id", 130, PreviewRow::maskedDeviceId,
                 r -> r.deviceRepeats() > 1 || r.deviceSeen() > 0));
-        table.getColumns().add(Cells.text("in batch", 100, PreviewRow::repeatsInBatch));
-        table.getColumns().add(Cells.text("in PostgreSQL", 110, PreviewRow::seenBefore));
-        table.getColumns().add(Cells.text("user_id", 95, PreviewRow::userId));
-        table.getColumns().add(Cells.text("device", 62, PreviewRow::deviceType));
-        table.getColumns().add(Cells.text("locale", 52, PreviewRow::locale));
+        table.getColumns().add(Cells.text("in this batch", 110, PreviewRow::repeatsInBatch));
+        table.getColumns().add(Cells.text("in PostgreSQL", 115, PreviewRow::seenBefore));
+        table.getColumns().add(Cells.text("user_id", 120, PreviewRow::userId));
+        table.getColumns().add(Cells.text("device_type", 85, PreviewRow::deviceType));
+        table.getColumns().add(Cells.text("locale", 55, PreviewRow::locale));
         table.getColumns().add(Cells.text("app_version", 85, PreviewRow::appVersion));
-        table.getColumns().add(Cells.text("create_date", 90, PreviewRow::createDate));
+        table.getColumns().add(Cells.text("create_date", 95, PreviewRow::createDate));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(PreviewRow row, boolean empty) {
-                super.updateItem(row, empty);
-                pseudoClassStateChanged(REJECTED, !empty && row != null && row.rejected());
-            }
-        });
         VBox.setVgrow(table, Priority.ALWAYS);
+
+        TableView<PreviewRow> rejected = new TableView<>(p.rejectedRows());
+        rejected.setId("preview-rejections");
+        rejected.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, "rejected-table");
+        rejected.getColumns().add(Cells.text("rejected in this batch: reason", 430, PreviewRow::reason));
+        rejected.getColumns().add(Cells.text("message id", 300, PreviewRow::messageId));
+        rejected.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        rejected.setPrefHeight(104);
+        rejected.setMinHeight(80);
+        rejected.visibleProperty().bind(Bindings.isNotEmpty(p.rejectedRows()));
+        rejected.managedProperty().bind(rejected.visibleProperty());
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox info = new HBox(16, summary, gap, lease);
-        VBox box = new VBox(10, bar, info, table);
+        VBox box = new VBox(10, bar, info, table, rejected);
         box.setPadding(new Insets(12));
         return box;
     }

@@ -52,6 +52,14 @@ class ConsoleDrainFxTest {
         return ((ProgressBar) fx.node("#drain-progress")).getProgress();
     }
 
+    /** The chip colours the preview table shows, by the (short) mask text next to them. */
+    private static Map<String, Set<Paint>> chipsByMask() {
+        return fx.robot.lookup("#preview-table .mask-cell").queryAll().stream()
+                .map(n -> (Labeled) n).filter(l -> l.getGraphic() instanceof Rectangle && l.getText() != null)
+                .collect(Collectors.groupingBy(Labeled::getText,
+                        Collectors.mapping(l -> ((Rectangle) l.getGraphic()).getFill(), Collectors.toSet())));
+    }
+
     @Test
     @Order(1)
     void stopMidDrainLosesNothing() {
@@ -104,21 +112,25 @@ class ConsoleDrainFxTest {
     void duplicateGroupingIsVisibleForASeededRepeat() {
         List<String> sameLogin = DemoMessages.generate(6, 1.0, 0, 42);
         fx.workspace.source().send(sameLogin);
-        fx.until(() -> fx.text("#queue-0").equals("7"));
+        fx.workspace.source().send(DemoMessages.generate(1, 0, 0, 43));
+        fx.until(() -> fx.text("#queue-0").equals("8"));
         fx.click("#preview-tab .tab-label");
 
         fx.click("#fetch");
 
-        fx.until(() -> fx.items("#preview-table").size() == 7);
+        fx.until(() -> fx.previewSize() == 8);
+        assertThat(fx.items("#preview-rejections")).hasSize(1);
         List<PreviewRow> rows = fx.items("#preview-table");
-        assertThat(rows).filteredOn(r -> !r.rejected()).hasSize(6)
+        assertThat(rows).hasSize(7).filteredOn(PreviewRow::repeated).hasSize(6)
                 .allSatisfy(r -> assertThat(r.repeatsInBatch()).isEqualTo("ip ×6, dev ×6"));
-        Map<String, Set<Paint>> chipsByMask = fx.robot.lookup("#preview-table .mask-cell").queryAll().stream()
-                .map(n -> (Labeled) n).filter(l -> l.getGraphic() instanceof Rectangle)
-                .collect(Collectors.groupingBy(Labeled::getText,
-                        Collectors.mapping(l -> ((Rectangle) l.getGraphic()).getFill(), Collectors.toSet())));
-        assertThat(chipsByMask).as("the ip mask and the device mask, each with one filled colour").hasSize(2)
-                .allSatisfy((mask, fills) -> assertThat(fills).hasSize(1).doesNotContain(Color.TRANSPARENT));
+        PreviewRow repeated = rows.stream().filter(PreviewRow::repeated).findFirst().orElseThrow();
+        String ip = PreviewRow.shortMask(repeated.maskedIp());
+        String device = PreviewRow.shortMask(repeated.maskedDeviceId());
+        fx.until(() -> chipsByMask().containsKey(ip) && chipsByMask().containsKey(device));
+        Map<String, Set<Paint>> chips = chipsByMask();
+        assertThat(chips).as("one colour per distinct mask").allSatisfy((mask, fills) -> assertThat(fills).hasSize(1));
+        assertThat(chips.get(ip)).as("a repeated mask has a filled chip").doesNotContain(Color.TRANSPARENT);
+        assertThat(chips.get(device)).doesNotContain(Color.TRANSPARENT);
         fx.robot.clickOn("#repeated-only");
         fx.until(() -> fx.items("#preview-table").size() == 6);
 

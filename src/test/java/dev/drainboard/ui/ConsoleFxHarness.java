@@ -107,6 +107,11 @@ final class ConsoleFxHarness implements AutoCloseable {
         return List.copyOf(t.getItems());
     }
 
+    /** Messages in the preview: parsed rows plus rejected ones. */
+    int previewSize() {
+        return items("#preview-table").size() + items("#preview-rejections").size();
+    }
+
     Node node(String query) {
         return robot.lookup(query).query();
     }

@@ -15,8 +15,8 @@ class PreviewRowTest {
     }
 
     @Test
-    void aShortMaskKeepsTheSchemeAndTenDigits() {
-        assertThat(PreviewRow.shortMask(MASK)).isEqualTo("v1:ababababab…");
+    void aShortMaskKeepsTheSchemeAndEightDigits() {
+        assertThat(PreviewRow.shortMask(MASK)).isEqualTo("v1:abababab…");
         assertThat(PreviewRow.shortMask(null)).isEmpty();
     }
 
