@@ -68,16 +68,16 @@ final class PreviewView {
         table.setId("preview-table");
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setPlaceholder(new Label("No batch in hand. Press Fetch batch (Ctrl+F) to receive and preview messages."));
-        table.getColumns().add(Cells.mask("masked_ip", 130, PreviewRow::maskedIp,
+        table.getColumns().add(Cells.mask("masked_ip", 142, PreviewRow::maskedIp,
                 r -> r.ipRepeats() > 1 || r.ipSeen() > 0));
-        table.getColumns().add(Cells.mask("masked_device_id", 130, PreviewRow::maskedDeviceId,
+        table.getColumns().add(Cells.mask("masked_device_id", 142, PreviewRow::maskedDeviceId,
                 r -> r.deviceRepeats() > 1 || r.deviceSeen() > 0));
-        table.getColumns().add(Cells.text("in this batch", 110, PreviewRow::repeatsInBatch));
-        table.getColumns().add(Cells.text("in PostgreSQL", 115, PreviewRow::seenBefore));
-        table.getColumns().add(Cells.text("user_id", 120, PreviewRow::userId));
-        table.getColumns().add(Cells.text("device_type", 85, PreviewRow::deviceType));
-        table.getColumns().add(Cells.text("locale", 55, PreviewRow::locale));
-        table.getColumns().add(Cells.text("app_version", 85, PreviewRow::appVersion));
+        table.getColumns().add(Cells.text("in this batch", 108, PreviewRow::repeatsInBatch));
+        table.getColumns().add(Cells.text("stored", 118, PreviewRow::seenBefore));
+        table.getColumns().add(Cells.text("user_id", 100, PreviewRow::userId));
+        table.getColumns().add(Cells.text("device_type", 95, PreviewRow::deviceType));
+        table.getColumns().add(Cells.text("locale", 58, PreviewRow::locale));
+        table.getColumns().add(Cells.text("app_version", 95, PreviewRow::appVersion));
         table.getColumns().add(Cells.text("create_date", 95, PreviewRow::createDate));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -88,7 +88,7 @@ final class PreviewView {
         rejected.getColumns().add(Cells.text("rejected in this batch: reason", 430, PreviewRow::reason));
         rejected.getColumns().add(Cells.text("message id", 300, PreviewRow::messageId));
         rejected.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        rejected.setPrefHeight(104);
+        rejected.setPrefHeight(112);
         rejected.setMinHeight(80);
         rejected.visibleProperty().bind(Bindings.isNotEmpty(p.rejectedRows()));
         rejected.managedProperty().bind(rejected.visibleProperty());

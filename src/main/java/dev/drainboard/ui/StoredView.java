@@ -32,9 +32,9 @@ final class StoredView {
         rows.setId("committed-table");
         rows.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         rows.setPlaceholder(new Label("Nothing committed yet."));
-        rows.getColumns().add(Cells.mask("masked_ip", 140, StoredLogin::maskedIp, r -> true));
-        rows.getColumns().add(Cells.mask("masked_device_id", 140, StoredLogin::maskedDeviceId, r -> true));
-        rows.getColumns().add(Cells.text("user_id", 90, StoredLogin::userId));
+        rows.getColumns().add(Cells.mask("masked_ip", 142, StoredLogin::maskedIp, r -> true));
+        rows.getColumns().add(Cells.mask("masked_device_id", 142, StoredLogin::maskedDeviceId, r -> true));
+        rows.getColumns().add(Cells.text("user_id", 80, StoredLogin::userId));
         rows.getColumns().add(Cells.text("device", 62, StoredLogin::deviceType));
         rows.getColumns().add(Cells.text("locale", 52, StoredLogin::locale));
         rows.getColumns().add(Cells.text("app_version", 85, StoredLogin::appVersion));
@@ -46,7 +46,7 @@ final class StoredView {
                 groupTitle("Top repeated masked_device_id"), groups("device-groups", s.deviceGroups()));
         groups.setPadding(new Insets(0, 0, 0, 10));
         SplitPane split = new SplitPane(rows, groups);
-        split.setDividerPositions(0.7);
+        split.setDividerPositions(0.73);
         VBox.setVgrow(split, Priority.ALWAYS);
         return tab(s, "Latest rows of user_logins, newest first; masks repeated across all stored rows on the right.",
                 split);
