@@ -3,6 +3,8 @@ package dev.drainboard.ui;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -24,6 +26,9 @@ public final class ConsoleModel {
     private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sqsWhere = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper dbWhere = new ReadOnlyStringWrapper("");
+    private final CountDownLatch opening = new CountDownLatch(1);
+    private volatile Backend opened;
+    private volatile boolean started;
 
     public ConsoleModel(Tasks tasks, Clock clock) {
         this.session = new Session(tasks, clock);
@@ -41,12 +46,20 @@ public final class ConsoleModel {
      * thread; progress words arrive through the opener's status consumer.
      */
     public void start(Opener opener) {
+        started = true;
         session.setState(ConsoleState.STARTING);
         session.log().add("Starting…");
-        session.tasks().run("start", () -> opener.open(s -> session.tasks().onUi(() -> {
-            startup.set(s);
-            session.log().add(s);
-        })), this::connected, e -> {
+        session.tasks().run("start", () -> {
+            try {
+                opened = opener.open(s -> session.tasks().onUi(() -> {
+                    startup.set(s);
+                    session.log().add(s);
+                }));
+                return opened;
+            } finally {
+                opening.countDown();
+            }
+        }, this::connected, e -> {
             startup.set("Could not start");
             session.setState(ConsoleState.START_FAILED);
             session.problem("start", e);
@@ -63,6 +76,9 @@ public final class ConsoleModel {
     }
 
     private void connected(Backend b) {
+        if (session.state() == ConsoleState.CLOSED) {
+            return;
+        }
         session.connect(b);
         mode.set(b.mode());
         fingerprint.set(b.keyFingerprint());
@@ -84,9 +100,16 @@ public final class ConsoleModel {
         queue.stop();
         drain.stopAndWait(Duration.ofSeconds(20));
         preview.closeAndRelease();
-        if (session.connected()) {
+        try {
+            // A close during start waits for the servers to be up, so that they can be stopped.
+            opening.await(started ? 60 : 0, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Backend b = opened;
+        if (b != null) {
             try {
-                session.backend().closer().close();
+                b.closer().close();
             } catch (Exception e) {
                 // Closing is best effort: the servers die with the process anyway.
             }

@@ -28,7 +28,7 @@ public final class QueueModel {
     }
 
     private final Session session;
-    private final Instant started;
+    private Instant started;
     private final ReadOnlyStringWrapper[] queueCells = cells(3);
     private final ReadOnlyStringWrapper[] deadLetterCells = cells(3);
     private final ReadOnlyStringWrapper rows = new ReadOnlyStringWrapper("–");
@@ -49,6 +49,7 @@ public final class QueueModel {
 
     /** Starts the one-second polling; called once the backend is open. */
     void start() {
+        started = session.clock().instant();
         polling = session.tasks().every("poll depth", Duration.ofSeconds(1), this::poll, this::show,
                 e -> show(new Snapshot(null, null, Problems.cause(e), null, Problems.cause(e))));
     }
