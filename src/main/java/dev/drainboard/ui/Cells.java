@@ -19,7 +19,6 @@ final class Cells {
         TableColumn<S, String> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         c.setPrefWidth(width);
-        c.setSortable(false);
         return c;
     }
 

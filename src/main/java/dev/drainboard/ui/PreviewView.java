@@ -3,6 +3,7 @@ package dev.drainboard.ui;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import javafx.beans.binding.Bindings;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -49,7 +50,7 @@ final class PreviewView {
         repeated.setId("repeated-only");
         repeated.selectedProperty().bindBidirectional(p.repeatedOnlyProperty());
         repeated.setTooltip(HeaderView.tip("Only rows whose masked ip or device id occurs more than once in this "
-                + "batch, or already in PostgreSQL"));
+                + "batch, or already in PostgreSQL. Click a column header to sort, e.g. by masked_ip to group."));
 
         Label lease = new Label();
         lease.setId("lease");
@@ -64,7 +65,9 @@ final class PreviewView {
         summary.setId("preview-summary");
         summary.textProperty().bind(p.summaryProperty());
 
-        TableView<PreviewRow> table = new TableView<>(p.shownRows());
+        SortedList<PreviewRow> sorted = new SortedList<>(p.shownRows());
+        TableView<PreviewRow> table = new TableView<>(sorted);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId("preview-table");
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setPlaceholder(new Label("No batch in hand. Press Fetch batch (Ctrl+F) to receive and preview messages."));

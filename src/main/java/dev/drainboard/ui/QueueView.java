@@ -74,9 +74,10 @@ final class QueueView {
                 long from = q.history().get(0).second();
                 long last = q.history().get(q.history().size() - 1).second();
                 long span = Math.max(60, last - from);
+                long tick = span <= 60 ? 10 : span <= 180 ? 30 : 60;
                 x.setLowerBound(from);
-                x.setUpperBound(from + span);
-                x.setTickUnit(span <= 60 ? 10 : span <= 180 ? 30 : 60);
+                x.setUpperBound(from + (span + tick - 1) / tick * tick);
+                x.setTickUnit(tick);
             }
         });
 

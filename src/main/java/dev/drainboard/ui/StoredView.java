@@ -8,6 +8,7 @@ import dev.drainboard.sink.Warehouse.StoredRejection;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -28,7 +29,9 @@ final class StoredView {
     }
 
     static VBox committed(StoredModel s) {
-        TableView<StoredLogin> rows = new TableView<>(s.latest());
+        SortedList<StoredLogin> sorted = new SortedList<>(s.latest());
+        TableView<StoredLogin> rows = new TableView<>(sorted);
+        sorted.comparatorProperty().bind(rows.comparatorProperty());
         rows.setId("committed-table");
         rows.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         rows.setPlaceholder(new Label("Nothing committed yet."));
@@ -110,6 +113,7 @@ final class StoredView {
         t.setPlaceholder(new Label("No repeated values yet."));
         t.getColumns().add(Cells.mask("mask", 170, MaskGroup::mask, g -> true));
         t.getColumns().add(Cells.text("rows", 55, g -> Long.toString(g.count())));
+        t.getColumns().forEach(c -> c.setSortable(false));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(t, Priority.ALWAYS);
         return t;

@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
@@ -63,6 +65,11 @@ class ScreenshotTour {
             onFx(() -> m.preview().fetch());
             fx.until(() -> m.state() == ConsoleState.PREVIEW && fx.text("#lease").startsWith("Lease"));
             fx.until(() -> m.queue().history().size() >= 26);
+            onFx(() -> {
+                @SuppressWarnings("unchecked")
+                TableView<PreviewRow> preview = (TableView<PreviewRow>) fx.node("#preview-table");
+                preview.getSortOrder().setAll(List.of(preview.getColumns().get(0)));
+            });
             snap(fx, "1-main-window-live-depth-and-preview.png");
 
             onFx(() -> m.preview().release());
