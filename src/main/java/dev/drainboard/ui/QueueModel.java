@@ -19,8 +19,12 @@ public final class QueueModel {
     static final String UNREACHABLE = "unreachable";
     static final int HISTORY_POINTS = 300;
 
-    /** One poll; a null part failed, and its error says why. */
-    record Snapshot(QueueDepth queue, QueueDepth deadLetter, String sqsError, Counts counts, String dbError) {
+    /** One poll of the queues; null depths mean it failed, and {@code error} says why. */
+    record QueueSnapshot(QueueDepth queue, QueueDepth deadLetter, String error) {
+    }
+
+    /** One poll of PostgreSQL; null counts mean it failed, and {@code error} says why. */
+    record DbSnapshot(Counts counts, String error) {
     }
 
     /** One point of the depth chart. */
@@ -39,7 +43,8 @@ public final class QueueModel {
     private final ReadOnlyStringWrapper dbCause = new ReadOnlyStringWrapper("not connected yet");
     private final ObservableList<DepthPoint> history = FXCollections.observableArrayList();
     private final ObservableList<DepthPoint> historyView = FXCollections.unmodifiableObservableList(history);
-    private Tasks.Repeating polling = Tasks.Repeating.NONE;
+    private Tasks.Repeating queuePolling = Tasks.Repeating.NONE;
+    private Tasks.Repeating dbPolling = Tasks.Repeating.NONE;
     private long lastAvailable = -1;
 
     QueueModel(Session session) {
@@ -47,60 +52,58 @@ public final class QueueModel {
         this.started = session.clock().instant();
     }
 
-    /** Starts the one-second polling; called once the backend is open. */
+    /**
+     * Starts the one-second polling; called once the backend is open. SQS and PostgreSQL are polled
+     * separately, so a slow or hanging one never holds back the other's numbers.
+     */
     void start() {
         started = session.clock().instant();
-        polling = session.tasks().every("poll depth", Duration.ofSeconds(1), this::poll, this::show,
-                e -> show(new Snapshot(null, null, Problems.cause(e), null, Problems.cause(e))));
+        queuePolling = session.tasks().every("poll the queues", Duration.ofSeconds(1), this::pollQueue,
+                this::showQueue, e -> showQueue(new QueueSnapshot(null, null, Problems.cause(e))));
+        dbPolling = session.tasks().every("poll PostgreSQL", Duration.ofSeconds(1), this::pollDb, this::showDb,
+                e -> showDb(new DbSnapshot(null, Problems.cause(e))));
     }
 
     void stop() {
-        polling.cancel();
-        polling = Tasks.Repeating.NONE;
+        queuePolling.cancel();
+        dbPolling.cancel();
+        queuePolling = Tasks.Repeating.NONE;
+        dbPolling = Tasks.Repeating.NONE;
     }
 
     /** Polls once now, outside the schedule (after a commit, so the numbers move at once). */
     void refreshNow() {
         if (session.connected()) {
-            session.tasks().run("poll depth", this::poll, this::show, e -> { });
+            session.tasks().run("poll the queues", this::pollQueue, this::showQueue, e -> { });
+            session.tasks().run("poll PostgreSQL", this::pollDb, this::showDb, e -> { });
         }
     }
 
-    private Snapshot poll() {
-        Backend b = session.backend();
-        QueueDepth q = null;
-        QueueDepth dlq = null;
-        String sqsError = null;
+    private QueueSnapshot pollQueue() {
         try {
-            q = b.source().depth();
-            dlq = b.source().deadLetterDepth();
+            Backend b = session.backend();
+            return new QueueSnapshot(b.source().depth(), b.source().deadLetterDepth(), null);
         } catch (RuntimeException e) {
-            sqsError = Problems.cause(e);
+            return new QueueSnapshot(null, null, Problems.cause(e));
         }
-        Counts c = null;
-        String dbError = null;
-        try {
-            c = b.insights().counts();
-        } catch (RuntimeException e) {
-            dbError = Problems.cause(e);
-        }
-        return new Snapshot(q, dlq, sqsError, c, dbError);
     }
 
-    void show(Snapshot s) {
-        boolean sqsOk = s.queue() != null && s.deadLetter() != null;
-        fill(queueCells, sqsOk ? s.queue() : null);
-        fill(deadLetterCells, sqsOk ? s.deadLetter() : null);
-        noteChange(sqsUp.get(), sqsOk, "SQS", s.sqsError());
-        sqsUp.set(sqsOk);
-        sqsCause.set(sqsOk ? "reachable" : s.sqsError());
-        boolean dbOk = s.counts() != null;
-        rows.set(dbOk ? Long.toString(s.counts().rows()) : UNREACHABLE);
-        rejections.set(dbOk ? Long.toString(s.counts().rejections()) : UNREACHABLE);
-        noteChange(dbUp.get(), dbOk, "PostgreSQL", s.dbError());
-        dbUp.set(dbOk);
-        dbCause.set(dbOk ? "reachable" : s.dbError());
-        if (sqsOk) {
+    private DbSnapshot pollDb() {
+        try {
+            return new DbSnapshot(session.backend().insights().counts(), null);
+        } catch (RuntimeException e) {
+            return new DbSnapshot(null, Problems.cause(e));
+        }
+    }
+
+    void showQueue(QueueSnapshot s) {
+        boolean ok = s.queue() != null && s.deadLetter() != null;
+        fill(queueCells, ok ? s.queue() : null);
+        fill(deadLetterCells, ok ? s.deadLetter() : null);
+        noteChange(sqsUp.get(), ok, "SQS", s.error());
+        sqsUp.set(ok);
+        sqsCause.set(ok ? "reachable" : s.error());
+        if (ok) {
             long second = Duration.between(started, session.clock().instant()).toSeconds();
             history.add(new DepthPoint(second, s.queue().available(), s.queue().inFlight()));
             if (history.size() > HISTORY_POINTS) {
@@ -108,6 +111,15 @@ public final class QueueModel {
             }
             lastAvailable = s.queue().available();
         }
+    }
+
+    void showDb(DbSnapshot s) {
+        boolean ok = s.counts() != null;
+        rows.set(ok ? Long.toString(s.counts().rows()) : UNREACHABLE);
+        rejections.set(ok ? Long.toString(s.counts().rejections()) : UNREACHABLE);
+        noteChange(dbUp.get(), ok, "PostgreSQL", s.error());
+        dbUp.set(ok);
+        dbCause.set(ok ? "reachable" : s.error());
     }
 
     private void noteChange(boolean wasUp, boolean isUp, String what, String cause) {

@@ -138,7 +138,7 @@ class ConsoleModelTest {
 
         model.preview().release();
         int watching = tasks.repeatingCount();
-        assertThat(watching).as("only the depth poll is left").isEqualTo(1);
+        assertThat(watching).as("only the queue and database polls are left").isEqualTo(2);
     }
 
     @Test
