@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.util.Map;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -29,7 +31,9 @@ public final class ConsoleApp extends Application {
         ConsoleModel model = new ConsoleModel(new FxTasks(), Clock.systemUTC());
         ConsoleView view = new ConsoleView(model);
         WindowPrefs prefs = WindowPrefs.forUser();
-        Scene scene = new Scene(view.root(), prefs.width(), prefs.height());
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view.root(), Math.min(prefs.width(), screen.getWidth()),
+                Math.min(prefs.height(), screen.getHeight()));
         view.installShortcuts(scene);
         stage.setTitle("Drainboard — operator console");
         stage.setScene(scene);

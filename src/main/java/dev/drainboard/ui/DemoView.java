@@ -23,15 +23,10 @@ final class DemoView {
         sample.disableProperty().bind(d.canSend().not());
         sample.setMaxWidth(Double.MAX_VALUE);
 
-        Spinner<Integer> count = new Spinner<>(1, 1_000_000, d.countProperty().get(), 100);
-        count.setId("demo-count");
-        count.setEditable(true);
-        count.setPrefWidth(110);
+        Spinner<Integer> count = Spinners.of("demo-count", 1, 1_000_000, d.countProperty().get(), 100, 110);
         count.valueProperty().addListener((o, a, b) -> d.countProperty().set(b));
-        Spinner<Integer> share = new Spinner<>(0, 100, (int) Math.round(d.duplicateShareProperty().get() * 100), 5);
-        share.setId("demo-share");
-        share.setEditable(true);
-        share.setPrefWidth(110);
+        Spinner<Integer> share = Spinners.of("demo-share", 0, 100,
+                (int) Math.round(d.duplicateShareProperty().get() * 100), 5, 110);
         share.valueProperty().addListener((o, a, b) -> d.duplicateShareProperty().set(b / 100.0));
         share.setTooltip(HeaderView.tip("Percent of generated logins that reuse an earlier ip and device id, "
                 + "so that repeated masks show up"));

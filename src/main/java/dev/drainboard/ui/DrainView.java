@@ -22,10 +22,7 @@ final class DrainView {
                 "Receive, mask, write and delete until the queue is empty, in the background", d::drainAll);
         all.getStyleClass().add(Styles.ACCENT);
         all.disableProperty().bind(d.canDrain().not());
-        Spinner<Integer> n = new Spinner<>(1, 10_000_000, d.drainCountProperty().get(), 100);
-        n.setId("drain-count");
-        n.setEditable(true);
-        n.setPrefWidth(110);
+        Spinner<Integer> n = Spinners.of("drain-count", 1, 10_000_000, d.drainCountProperty().get(), 100, 110);
         n.valueProperty().addListener((o, a, b) -> d.drainCountProperty().set(b));
         n.disableProperty().bind(d.canDrain().not());
         Button some = keys.button("Drain N", "drain-n", "Ctrl+N", "Drain at most this many messages", d::drainN);

@@ -24,10 +24,7 @@ final class PreviewView {
     }
 
     static VBox build(PreviewModel p, Shortcuts keys) {
-        Spinner<Integer> size = new Spinner<>(1, 100, p.batchSizeProperty().get());
-        size.setId("batch-size");
-        size.setEditable(true);
-        size.setPrefWidth(90);
+        Spinner<Integer> size = Spinners.of("batch-size", 1, 100, p.batchSizeProperty().get(), 1, 90);
         size.valueProperty().addListener((o, a, b) -> p.batchSizeProperty().set(b));
         size.setTooltip(HeaderView.tip("How many messages to receive (1–100)"));
         size.disableProperty().bind(p.canFetch().not());

@@ -90,4 +90,17 @@ class ConsoleStepByStepFxTest {
         fx.until(() -> fx.<StoredLogin>items("#committed-table").size() == rows);
         assertThat(fx.model.log().entries()).anyMatch(e -> e.contains("Committed: " + rows + " rows"));
     }
+
+    @Test
+    @Order(5)
+    void aTypedBatchSizeIsUsedWithoutPressingEnter() {
+        fx.robot.clickOn("#preview-tab .tab-label");
+        fx.robot.clickOn("#batch-size .text-field").push(KeyCode.CONTROL, KeyCode.A).write("5");
+
+        fx.click("#fetch");
+
+        fx.until(() -> fx.previewSize() == 5);
+        fx.click("#release");
+        fx.until(() -> fx.text("#queue-1").equals("0"));
+    }
 }
