@@ -43,6 +43,9 @@ public final class FxTasks implements Tasks {
             log.debug("{} failed", name, task.getException());
             onFail.accept(task.getException());
         });
+        if (pool.isShutdown()) {
+            return;
+        }
         pool.execute(task);
     }
 

@@ -47,8 +47,11 @@ public final class Session {
         return state.get();
     }
 
+    /** Moves to {@code s}; once CLOSED, stays closed (late callbacks must not re-enable buttons). */
     void setState(ConsoleState s) {
-        state.set(s);
+        if (state.get() != ConsoleState.CLOSED) {
+            state.set(s);
+        }
     }
 
     /** The plain-words description of the last failure; "" when there is nothing to report. */
