@@ -42,8 +42,7 @@ public final class DemoModel {
     }
 
     private void send(String what, Bodies bodies) {
-        ConsoleState before = session.state();
-        if (before != ConsoleState.IDLE) {
+        if (session.state() != ConsoleState.IDLE) {
             return;
         }
         session.setState(ConsoleState.BUSY);
