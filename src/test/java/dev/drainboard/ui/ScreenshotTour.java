@@ -69,6 +69,7 @@ class ScreenshotTour {
                 @SuppressWarnings("unchecked")
                 TableView<PreviewRow> preview = (TableView<PreviewRow>) fx.node("#preview-table");
                 preview.getSortOrder().setAll(List.of(preview.getColumns().get(0)));
+                m.preview().repeatedOnlyProperty().set(true);
             });
             snap(fx, "1-main-window-live-depth-and-preview.png");
 
