@@ -66,6 +66,7 @@ final class HeaderView {
         Tooltip t = tip("");
         t.textProperty().bind(Bindings.concat(name, ": ", where, "\n", cause));
         l.setTooltip(t);
+        l.setOnMouseClicked(e -> t.show(l, e.getScreenX(), e.getScreenY() + 14));
         return l;
     }
 
