@@ -2,6 +2,7 @@ package dev.drainboard.ui;
 
 import dev.drainboard.config.ConfigKey;
 import java.util.Map;
+import javafx.application.Application;
 
 /** Starts the console. A plain class (not an Application), so it can be the main of a classpath jar. */
 public final class ConsoleLauncher {
@@ -12,7 +13,9 @@ public final class ConsoleLauncher {
         launch(Map.of());
     }
 
+    /** Opens the console window with these settings (flags win over environment and file); blocks until it closes. */
     public static void launch(Map<ConfigKey, String> flags) {
-        throw new UnsupportedOperationException("the console is not built yet; use a subcommand (see --help)");
+        ConsoleApp.useFlags(flags);
+        Application.launch(ConsoleApp.class);
     }
 }

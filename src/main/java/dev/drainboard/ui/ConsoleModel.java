@@ -1,0 +1,184 @@
+package dev.drainboard.ui;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The console's root view model: opens the backend in the background, owns the child models and
+ * closes everything in order. Commands run on the UI thread and return at once; the work goes
+ * through {@link Tasks}.
+ */
+public final class ConsoleModel {
+    private final Session session;
+    private final QueueModel queue;
+    private final PreviewModel preview;
+    private final DrainModel drain;
+    private final StoredModel stored;
+    private final DemoModel demo;
+    private final ReadOnlyStringWrapper startup = new ReadOnlyStringWrapper("Starting…");
+    private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper sqsWhere = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper dbWhere = new ReadOnlyStringWrapper("");
+    private final CountDownLatch opening = new CountDownLatch(1);
+    private volatile Backend opened;
+    private volatile boolean started;
+
+    public ConsoleModel(Tasks tasks, Clock clock) {
+        this.session = new Session(tasks, clock);
+        this.queue = new QueueModel(session);
+        this.preview = new PreviewModel(session);
+        this.drain = new DrainModel(session);
+        this.stored = new StoredModel(session);
+        this.demo = new DemoModel(session);
+        session.onStoredChanged(queue::refreshNow);
+        session.onStoredChanged(stored::refresh);
+    }
+
+    /**
+     * Opens the backend with {@code opener} (blocking: starts embedded servers) on a background
+     * thread; progress words arrive through the opener's status consumer.
+     */
+    public void start(Opener opener) {
+        started = true;
+        session.setState(ConsoleState.STARTING);
+        session.log().add("Starting…");
+        session.tasks().run("start", () -> {
+            try {
+                opened = opener.open(s -> session.tasks().onUi(() -> {
+                    startup.set(s);
+                    session.log().add(s);
+                }));
+                return opened;
+            } finally {
+                opening.countDown();
+            }
+        }, this::connected, e -> {
+            startup.set("Could not start");
+            session.setState(ConsoleState.START_FAILED);
+            session.problem("start", e);
+        });
+    }
+
+    /** Opens a backend, reporting steps to {@code status} (from any thread). */
+    public interface Opener {
+        Backend open(java.util.function.Consumer<String> status) throws Exception;
+
+        static Opener of(Callable<Backend> c) {
+            return status -> c.call();
+        }
+    }
+
+    private void connected(Backend b) {
+        if (session.state() == ConsoleState.CLOSED) {
+            return;
+        }
+        session.connect(b);
+        mode.set(b.mode());
+        fingerprint.set(b.keyFingerprint());
+        sqsWhere.set(b.sqsWhere());
+        dbWhere.set(b.dbWhere());
+        startup.set("Ready");
+        session.log().add("Ready: " + b.mode() + ", mask key " + b.keyFingerprint()
+                + " (endpoints: hover the SQS and PostgreSQL lights)");
+        session.setState(ConsoleState.IDLE);
+        queue.start();
+        stored.refresh();
+    }
+
+    /**
+     * Closes the console: stops polling, stops a running drain (waiting for its commit in flight),
+     * releases the batch in hand, then closes the backend. Blocking; call it off the FX thread.
+     */
+    public void close() {
+        queue.stop();
+        drain.stopAndWait(Duration.ofSeconds(20));
+        preview.closeAndRelease();
+        try {
+            // A close during start waits for the servers to be up, so that they can be stopped.
+            opening.await(started ? 60 : 0, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Backend b = opened;
+        if (b != null) {
+            try {
+                b.closer().close();
+            } catch (Exception e) {
+                // Closing is best effort: the servers die with the process anyway.
+            }
+        }
+        session.tasks().shutdown();
+    }
+
+    /** Marks the console closed, so no button stays enabled while {@link #close()} runs. UI thread. */
+    public void closing() {
+        session.setState(ConsoleState.CLOSED);
+    }
+
+    public ReadOnlyObjectProperty<ConsoleState> stateProperty() {
+        return session.stateProperty();
+    }
+
+    public ConsoleState state() {
+        return session.state();
+    }
+
+    public ReadOnlyStringProperty bannerProperty() {
+        return session.bannerProperty();
+    }
+
+    public void dismissBanner() {
+        session.dismissBanner();
+    }
+
+    public ActivityLog log() {
+        return session.log();
+    }
+
+    public ReadOnlyStringProperty startupProperty() {
+        return startup.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty fingerprintProperty() {
+        return fingerprint.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sqsWhereProperty() {
+        return sqsWhere.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty dbWhereProperty() {
+        return dbWhere.getReadOnlyProperty();
+    }
+
+    public QueueModel queue() {
+        return queue;
+    }
+
+    public PreviewModel preview() {
+        return preview;
+    }
+
+    public DrainModel drain() {
+        return drain;
+    }
+
+    public StoredModel stored() {
+        return stored;
+    }
+
+    public DemoModel demo() {
+        return demo;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.drainboard.ui;
+
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Circle;
+import javafx.util.Duration;
+
+/** The top bar: product name, SQS and PostgreSQL lights (cause on hover), mode and key fingerprint. */
+final class HeaderView {
+    private HeaderView() {
+    }
+
+    static Region build(ConsoleModel m) {
+        Label title = new Label("Drainboard");
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label subtitle = new Label("SQS → masked → PostgreSQL");
+        subtitle.getStyleClass().addAll(Styles.TEXT_MUTED);
+
+        QueueModel q = m.queue();
+        Label sqs = light("SQS", "sqs-status", q.sqsUpProperty(), m.sqsWhereProperty(), q.sqsCauseProperty(), m);
+        Label db = light("PostgreSQL", "db-status", q.dbUpProperty(), m.dbWhereProperty(), q.dbCauseProperty(), m);
+
+        Label mode = new Label();
+        mode.textProperty().bind(Bindings.when(m.modeProperty().isEmpty()).then(m.startupProperty())
+                .otherwise(m.modeProperty()));
+        mode.getStyleClass().addAll(Styles.TEXT_BOLD);
+        mode.setId("mode");
+        mode.setTooltip(tip("Embedded demo: ElasticMQ and PostgreSQL run inside this app, data in the data folder. "
+                + "External: your own servers from the settings."));
+
+        Label key = new Label();
+        key.setId("key-fingerprint");
+        key.textProperty().bind(Bindings.when(m.fingerprintProperty().isEmpty()).then("")
+                .otherwise(Bindings.concat("Mask key ", m.fingerprintProperty())));
+        key.getStyleClass().add(Styles.TEXT_MUTED);
+        key.setTooltip(tip("Fingerprint of the HMAC key that masks ip and device_id. Equal fingerprints mean equal "
+                + "masks. The key itself is never shown."));
+
+        HBox bar = new HBox(18, title, subtitle, new Spacer(), sqs, db, mode, key);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(10, 16, 10, 16));
+        bar.getStyleClass().add("header-bar");
+        return bar;
+    }
+
+    private static Label light(String name, String id, ObservableBooleanValue up, ObservableStringValue where,
+                               ObservableStringValue cause, ConsoleModel m) {
+        Circle dot = new Circle(5);
+        dot.styleProperty().bind(Bindings.when(up).then("-fx-fill: -color-success-emphasis;")
+                .otherwise(Bindings.when(m.modeProperty().isEmpty()).then("-fx-fill: -color-fg-subtle;")
+                        .otherwise("-fx-fill: -color-danger-emphasis;")));
+        Label l = new Label();
+        l.setId(id);
+        l.setGraphic(dot);
+        l.textProperty().bind(Bindings.concat(name, " ", Bindings.when(up).then("ok")
+                .otherwise(Bindings.when(m.modeProperty().isEmpty()).then("…").otherwise("down"))));
+        Tooltip t = tip("");
+        t.textProperty().bind(Bindings.concat(name, ": ", where, "\n", cause));
+        l.setTooltip(t);
+        l.setOnMouseClicked(e -> t.show(l, e.getScreenX(), e.getScreenY() + 14));
+        return l;
+    }
+
+    static Tooltip tip(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setShowDelay(Duration.millis(300));
+        t.setWrapText(true);
+        t.setMaxWidth(420);
+        return t;
+    }
+}

@@ -1,0 +1,245 @@
+package dev.drainboard.ui;
+
+import dev.drainboard.model.Batch;
+import dev.drainboard.model.CommitResult;
+import dev.drainboard.sink.Warehouse.MaskColumn;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * Step-by-step draining: fetch a batch, look at its masked rows, then commit or release it. While
+ * a batch is in hand its lease is checked every second and extended when a third of it is left.
+ */
+public final class PreviewModel {
+    static final Duration WAIT = Duration.ofSeconds(1);
+
+    /** A fetched batch with the stored counts of its masks (empty maps when PostgreSQL is down). */
+    record Fetched(Batch batch, Map<String, Long> ipSeen, Map<String, Long> deviceSeen) {
+    }
+
+    private final Session session;
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(10);
+    private final BooleanProperty repeatedOnly = new SimpleBooleanProperty(false);
+    private final ObservableList<PreviewRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<PreviewRow> shown = new FilteredList<>(rows);
+    private final FilteredList<PreviewRow> rejected = new FilteredList<>(rows, PreviewRow::rejected);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No batch in hand. Fetch one to preview it.");
+    private final ReadOnlyLongWrapper leaseSeconds = new ReadOnlyLongWrapper(0);
+    private final ReadOnlyStringWrapper lease = new ReadOnlyStringWrapper("");
+    private volatile Batch inHand = Batch.empty();
+    private Tasks.Repeating leaseWatch = Tasks.Repeating.NONE;
+
+    PreviewModel(Session session) {
+        this.session = session;
+        shown.predicateProperty().bind(Bindings.createObjectBinding(
+                () -> repeatedOnly.get() ? r -> !r.rejected() && r.repeated() : r -> !r.rejected(), repeatedOnly));
+    }
+
+    /** Receives up to {@link #batchSizeProperty()} messages; nothing is written. */
+    public void fetch() {
+        if (session.state() != ConsoleState.IDLE) {
+            return;
+        }
+        int n = Math.max(1, Math.min(100, batchSize.get()));
+        session.setState(ConsoleState.BUSY);
+        session.tasks().run("fetch a batch", () -> fetchAndLookUp(n), this::showFetched, e -> {
+            session.setState(ConsoleState.IDLE);
+            session.problem("fetch a batch", e);
+        });
+    }
+
+    private Fetched fetchAndLookUp(int n) {
+        Backend b = session.backend();
+        Batch batch = b.drainer().fetchBatch(n, WAIT);
+        List<String> ips = batch.rows().stream().map(r -> r.maskedIp()).filter(Objects::nonNull).distinct()
+                .collect(Collectors.toList());
+        List<String> devices = batch.rows().stream().map(r -> r.maskedDeviceId()).filter(Objects::nonNull).distinct()
+                .collect(Collectors.toList());
+        try {
+            return new Fetched(batch, b.insights().countsOf(MaskColumn.MASKED_IP, ips),
+                    b.insights().countsOf(MaskColumn.MASKED_DEVICE_ID, devices));
+        } catch (RuntimeException e) {
+            return new Fetched(batch, Map.of(), Map.of());
+        }
+    }
+
+    private void showFetched(Fetched f) {
+        Batch batch = f.batch();
+        if (batch.isEmpty()) {
+            session.setState(ConsoleState.IDLE);
+            session.log().add("Fetch: the queue had no visible messages");
+            return;
+        }
+        inHand = batch;
+        List<PreviewRow> list = PreviewRow.of(batch, f.ipSeen(), f.deviceSeen());
+        rows.setAll(list);
+        long repeated = list.stream().filter(PreviewRow::repeated).count();
+        summary.set(batch.size() + " messages in hand: " + batch.rows().size() + " rows, "
+                + batch.rejections().size() + " rejected · " + repeated + " with a repeated mask"
+                + " · nothing written until Commit");
+        session.log().add("Fetched " + batch.size() + " messages (" + batch.rows().size() + " rows, "
+                + batch.rejections().size() + " rejected, " + repeated + " repeated masks)");
+        session.setState(ConsoleState.PREVIEW);
+        updateLease();
+        leaseWatch = session.tasks().every("keep the lease", Duration.ofSeconds(1), this::keepLease,
+                this::leaseKept, e -> updateLease());
+    }
+
+    /** Runs in the background: extends the lease when a third of the visibility timeout is left. */
+    private Batch keepLease() {
+        Batch b = inHand;
+        Duration visibility = session.backend().source().visibilityTimeout();
+        Duration left = Duration.between(session.clock().instant(), b.leaseExpiry());
+        if (!b.isEmpty() && left.compareTo(visibility.dividedBy(3)) < 0) {
+            return session.backend().drainer().extendLease(b);
+        }
+        return b;
+    }
+
+    private void leaseKept(Batch b) {
+        if (!inHand.isEmpty() && b.messages().equals(inHand.messages())) {
+            if (b.leaseExpiry().isAfter(inHand.leaseExpiry())) {
+                session.log().add("Lease extended for the " + b.size() + " messages in hand");
+            }
+            inHand = b;
+        }
+        updateLease();
+    }
+
+    private void updateLease() {
+        if (inHand.isEmpty()) {
+            leaseSeconds.set(0);
+            lease.set("");
+            return;
+        }
+        long s = Math.max(0, Duration.between(session.clock().instant(), inHand.leaseExpiry()).toSeconds());
+        leaseSeconds.set(s);
+        lease.set(s > 0 ? "Lease: " + s + " s left, extended while open"
+                : "Lease expired: others may receive these; commit skips any already stored");
+    }
+
+    /** Writes the batch in one transaction, then deletes its messages from the queue. */
+    public void commit() {
+        settle("commit the batch", b -> {
+            CommitResult r = session.backend().drainer().commit(b);
+            return "Committed: " + r.written() + " rows, " + r.rejected() + " rejected, " + r.duplicates()
+                    + " already stored; " + r.deleted() + " deleted from the queue"
+                    + (r.deleteFailures() > 0 ? " (" + r.deleteFailures() + " deletes failed: they return and are skipped)" : "");
+        });
+    }
+
+    /** Returns the batch's messages to the queue at once; nothing is written. */
+    public void release() {
+        settle("release the batch", b -> {
+            session.backend().drainer().release(b);
+            return "Released " + b.size() + " messages back to the queue";
+        });
+    }
+
+    private interface Settle {
+        String apply(Batch b);
+    }
+
+    private void settle(String action, Settle how) {
+        if (session.state() != ConsoleState.PREVIEW) {
+            return;
+        }
+        Batch b = inHand;
+        session.setState(ConsoleState.SETTLING);
+        leaseWatch.cancel();
+        session.tasks().run(action, () -> how.apply(b), done -> {
+            clear();
+            session.log().add(done);
+            session.setState(ConsoleState.IDLE);
+            session.storedChanged();
+        }, e -> {
+            session.setState(ConsoleState.PREVIEW);
+            session.problem(action, e);
+            leaseWatch = session.tasks().every("keep the lease", Duration.ofSeconds(1), this::keepLease,
+                    this::leaseKept, x -> updateLease());
+        });
+    }
+
+    private void clear() {
+        inHand = Batch.empty();
+        rows.clear();
+        summary.set("No batch in hand. Fetch one to preview it.");
+        updateLease();
+    }
+
+    /** On close: stops the lease watch and hands back the batch in hand, if any. Blocking. */
+    void closeAndRelease() {
+        leaseWatch.cancel();
+        Batch b = inHand;
+        if (!b.isEmpty() && session.connected()) {
+            try {
+                session.backend().drainer().release(b);
+            } catch (RuntimeException e) {
+                // The lease runs out on its own; nothing is lost.
+            }
+        }
+    }
+
+    public BooleanBinding canFetch() {
+        return session.stateProperty().isEqualTo(ConsoleState.IDLE);
+    }
+
+    public BooleanBinding canSettle() {
+        return session.stateProperty().isEqualTo(ConsoleState.PREVIEW);
+    }
+
+    public IntegerProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    public BooleanProperty repeatedOnlyProperty() {
+        return repeatedOnly;
+    }
+
+    /** All rows of the batch in hand. */
+    public ObservableList<PreviewRow> rows() {
+        return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    /** The parsed rows the table shows: all, or only those with a repeated mask. */
+    public ObservableList<PreviewRow> shownRows() {
+        return shown;
+    }
+
+    /** The rejected messages of the batch in hand, with their reasons. */
+    public ObservableList<PreviewRow> rejectedRows() {
+        return rejected;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty leaseSecondsProperty() {
+        return leaseSeconds.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty leaseProperty() {
+        return lease.getReadOnlyProperty();
+    }
+
+    int inHandSize() {
+        return inHand.size();
+    }
+}
