@@ -7,7 +7,6 @@ import dev.drainboard.embedded.EmbeddedPostgresServer;
 import dev.drainboard.model.DrainStats;
 import dev.drainboard.model.QueueDepth;
 import dev.drainboard.model.QueueMessage;
-import dev.drainboard.pipeline.DemoMessages;
 import dev.drainboard.pipeline.DrainOptions;
 import dev.drainboard.pipeline.Drainer;
 import dev.drainboard.pipeline.ProgressListener;
@@ -55,8 +54,6 @@ public final class Benchmark {
                           String dbPassword) {
     }
 
-    private static final double DUPLICATE_SHARE = 0.2;
-    private static final double MALFORMED_SHARE = 0.01;
     private static final int WARMUP = 20_000;
 
     private final Options options;
@@ -167,41 +164,13 @@ public final class Benchmark {
         }
     }
 
-    /** Sends n generated messages with 8 threads; returns how many of them are malformed. */
+    /** Sends n generated messages; returns how many of them are malformed. */
     private long seed(SqsQueueSource source, long n, long seed) throws Exception {
-        DemoMessages.Generator g = new DemoMessages.Generator(DUPLICATE_SHARE, MALFORMED_SHARE, seed);
-        AtomicLong left = new AtomicLong(n);
         long t = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> fs = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                fs.add(pool.submit(() -> {
-                    while (true) {
-                        long before = left.getAndAdd(-100);
-                        if (before <= 0) {
-                            return null;
-                        }
-                        int take = (int) Math.min(100, before);
-                        List<String> bodies = new ArrayList<>(take);
-                        synchronized (g) {
-                            for (int j = 0; j < take; j++) {
-                                bodies.add(g.next());
-                            }
-                        }
-                        source.send(bodies);
-                    }
-                }));
-            }
-            for (Future<?> f : fs) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        long malformed = Seeder.send(source, n, seed);
         seedNanos += System.nanoTime() - t;
         seeded += n;
-        return g.malformed();
+        return malformed;
     }
 
     /** Receive 10 + delete-batch only, with k threads, until n are deleted; returns msg/s. */

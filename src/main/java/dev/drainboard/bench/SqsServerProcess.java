@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A standalone ElasticMQ in a child JVM, started from this JVM's own classpath. */
-final class SqsServerProcess implements AutoCloseable {
+public final class SqsServerProcess implements AutoCloseable {
     private final Process process;
     private final URI endpoint;
 
@@ -20,7 +20,7 @@ final class SqsServerProcess implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    static SqsServerProcess start(int heapMb) throws IOException, InterruptedException {
+    public static SqsServerProcess start(int heapMb) throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -47,7 +47,7 @@ final class SqsServerProcess implements AutoCloseable {
         throw new IOException("ElasticMQ did not open port " + port + " within 60 s");
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 

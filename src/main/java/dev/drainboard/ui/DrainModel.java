@@ -103,10 +103,18 @@ public final class DrainModel {
         session.storedChanged();
     }
 
-    /** Forwards worker-thread callbacks to the UI thread, coalescing bursts to the newest value. */
+    private record LastBatch(int size, CommitResult result) {
+    }
+
+    /**
+     * Forwards worker-thread callbacks to the UI thread, coalescing bursts to the newest value, so a
+     * drain at thousands of batches a second posts at most one pending update of each kind.
+     */
     private final class Listener implements ProgressListener {
         private final AtomicReference<DrainStats> latest = new AtomicReference<>();
         private final AtomicBoolean scheduled = new AtomicBoolean();
+        private final AtomicReference<LastBatch> latestBatch = new AtomicReference<>();
+        private final AtomicBoolean batchScheduled = new AtomicBoolean();
 
         @Override
         public void onProgress(DrainStats stats) {
@@ -121,12 +129,17 @@ public final class DrainModel {
 
         @Override
         public void onBatch(int batchSize, CommitResult result) {
-            int done = result.written() + result.rejected() + result.duplicates();
-            session.tasks().onUi(() -> {
-                batchProgress.set(batchSize == 0 ? 0 : (double) done / batchSize);
-                batchText.set("Last batch: " + done + " of " + batchSize + " committed, " + result.deleted()
-                        + " deleted");
-            });
+            latestBatch.set(new LastBatch(batchSize, result));
+            if (batchScheduled.compareAndSet(false, true)) {
+                session.tasks().onUi(() -> {
+                    batchScheduled.set(false);
+                    LastBatch b = latestBatch.get();
+                    int done = b.result().written() + b.result().rejected() + b.result().duplicates();
+                    batchProgress.set(b.size() == 0 ? 0 : (double) done / b.size());
+                    batchText.set("Last batch: " + done + " of " + b.size() + " committed, "
+                            + b.result().deleted() + " deleted");
+                });
+            }
         }
 
         @Override

@@ -1,0 +1,148 @@
+package dev.drainboard.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.drainboard.app.Workspace;
+import dev.drainboard.bench.Seeder;
+import dev.drainboard.bench.SqsServerProcess;
+import dev.drainboard.config.ConfigKey;
+import dev.drainboard.config.ConfigLoader;
+import dev.drainboard.sink.Warehouse;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Measures how smooth the console stays while it drains at full speed, in the real window with its
+ * live panels running: a pulse listener records the time between consecutive JavaFX pulses during
+ * a Drain all (the progress display changes all the time, so the FX thread pulses continuously
+ * unless it is blocked), and a probe posts a task to the FX thread every 20 ms and records how
+ * late it runs. The queue is a standalone ElasticMQ in its own JVM, as in the CLI benchmark. Needs
+ * a display (run under {@code xvfb-run} on a server).
+ */
+public final class PulseBench {
+    /** What one run measured; the field names are the JSON keys. */
+    public record Result(long messages, int workers, double drain_msgs_per_s, double fx_max_pulse_gap_ms,
+                         double fx_p99_pulse_gap_ms, long pulses, double fx_max_event_delay_ms, long rows,
+                         long rejections, boolean verified) {
+    }
+
+    private static final int MAX_FRAMES = 1 << 20;
+
+    private PulseBench() {
+    }
+
+    /** Seeds {@code messages} into a fresh embedded workspace, drains them from the console, and measures. */
+    public static Result run(Map<ConfigKey, String> flags, long messages, Consumer<String> log) throws Exception {
+        log.accept("Starting ElasticMQ in its own JVM...");
+        try (SqsServerProcess sqs = SqsServerProcess.start((int) (512 + messages * 2048 / 1_000_000))) {
+            Map<ConfigKey, String> withSqs = new java.util.EnumMap<>(flags);
+            withSqs.put(ConfigKey.SQS_ENDPOINT, sqs.endpoint().toString());
+            return measure(withSqs, messages, log);
+        }
+    }
+
+    private static Result measure(Map<ConfigKey, String> flags, long messages, Consumer<String> log)
+            throws Exception {
+        CountDownLatch fxUp = new CountDownLatch(1);
+        Platform.startup(fxUp::countDown);
+        fxUp.await();
+        AtomicReference<Workspace> ws = new AtomicReference<>();
+        AtomicReference<Stage> stageRef = new AtomicReference<>();
+        ConsoleModel model = new ConsoleModel(new FxTasks(), Clock.systemUTC());
+        CountDownLatch ready = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            ConsoleView view = new ConsoleView(model);
+            Stage stage = new Stage();
+            stageRef.set(stage);
+            stage.setScene(new Scene(view.root(), 1400, 900));
+            stage.show();
+            model.stateProperty().addListener((o, was, now) -> {
+                if (now == ConsoleState.IDLE) {
+                    ready.countDown();
+                }
+            });
+            model.start(status -> {
+                Workspace w = Workspace.open(ConfigLoader.load(flags), status::accept);
+                ws.set(w);
+                return Backend.of(w);
+            });
+        });
+        if (!ready.await(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the console did not become ready within 120 s");
+        }
+        log.accept("Seeding " + messages + " messages...");
+        Seeder.send(ws.get().source(), messages, 5);
+        long total = ws.get().source().depth().available();
+
+        long[] gaps = new long[MAX_FRAMES];
+        int[] frames = {0};
+        long[] last = {0};
+        boolean[] recording = {false};
+        Runnable pulse = () -> {
+            long now = System.nanoTime();
+            if (recording[0] && last[0] != 0 && frames[0] < MAX_FRAMES) {
+                gaps[frames[0]++] = now - last[0];
+            }
+            last[0] = now;
+        };
+        AtomicLong maxDelay = new AtomicLong();
+        ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor();
+        CountDownLatch drained = new CountDownLatch(1);
+        long[] startEnd = new long[2];
+        Platform.runLater(() -> {
+            ChangeListener<ConsoleState> done = (o, was, now) -> {
+                boolean wasDraining = was == ConsoleState.DRAINING || was == ConsoleState.STOPPING;
+                if (wasDraining && now != ConsoleState.DRAINING && now != ConsoleState.STOPPING) {
+                    startEnd[1] = System.nanoTime();
+                    recording[0] = false;
+                    drained.countDown();
+                }
+            };
+            // the state property itself: a derived binding would be held only weakly and could be collected
+            model.stateProperty().addListener(done);
+            stageRef.get().getScene().addPostLayoutPulseListener(pulse);
+            recording[0] = true;
+            probe.scheduleAtFixedRate(() -> {
+                long posted = System.nanoTime();
+                Platform.runLater(() -> maxDelay.accumulateAndGet(System.nanoTime() - posted, Math::max));
+            }, 0, 20, TimeUnit.MILLISECONDS);
+            startEnd[0] = System.nanoTime();
+            log.accept("Draining " + total + " messages from the console...");
+            model.drain().drainAll();
+        });
+        if (!drained.await(30, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("the drain did not finish within 30 minutes");
+        }
+        probe.shutdownNow();
+        Warehouse.Counts counts = new Warehouse(ws.get().sink().dataSource()).counts();
+        boolean verified = counts.rows() + counts.rejections() == total && ws.get().source().depth().total() == 0;
+        long[] sorted = Arrays.copyOf(gaps, frames[0]);
+        Arrays.sort(sorted);
+        double seconds = (startEnd[1] - startEnd[0]) / 1e9;
+        Result r = new Result(total, ws.get().config().workers(), round(total / seconds),
+                sorted.length == 0 ? 0 : round(sorted[sorted.length - 1] / 1e6),
+                sorted.length == 0 ? 0 : round(sorted[(int) Math.min(sorted.length - 1, sorted.length * 0.99)] / 1e6),
+                sorted.length, round(maxDelay.get() / 1e6), counts.rows(), counts.rejections(), verified);
+        model.closing();
+        model.close();
+        Platform.exit();
+        return r;
+    }
+
+    private static double round(double d) {
+        return Math.round(d * 100) / 100.0;
+    }
+}
