@@ -11,8 +11,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -99,7 +97,20 @@ public final class PulseBench {
             last[0] = now;
         };
         AtomicLong maxDelay = new AtomicLong();
-        ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor();
+        // The probe is the measuring instrument, not console work, so it is a bare thread rather than
+        // something run through FxTasks (which would put it in the queue it is measuring).
+        Thread probe = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                long posted = System.nanoTime();
+                Platform.runLater(() -> maxDelay.accumulateAndGet(System.nanoTime() - posted, Math::max));
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "fx-latency-probe");
+        probe.setDaemon(true);
         CountDownLatch drained = new CountDownLatch(1);
         long[] startEnd = new long[2];
         Platform.runLater(() -> {
@@ -115,10 +126,7 @@ public final class PulseBench {
             model.stateProperty().addListener(done);
             stageRef.get().getScene().addPostLayoutPulseListener(pulse);
             recording[0] = true;
-            probe.scheduleAtFixedRate(() -> {
-                long posted = System.nanoTime();
-                Platform.runLater(() -> maxDelay.accumulateAndGet(System.nanoTime() - posted, Math::max));
-            }, 0, 20, TimeUnit.MILLISECONDS);
+            probe.start();
             startEnd[0] = System.nanoTime();
             log.accept("Draining " + total + " messages from the console...");
             model.drain().drainAll();
@@ -126,7 +134,7 @@ public final class PulseBench {
         if (!drained.await(30, TimeUnit.MINUTES)) {
             throw new IllegalStateException("the drain did not finish within 30 minutes");
         }
-        probe.shutdownNow();
+        probe.interrupt();
         Warehouse.Counts counts = new Warehouse(ws.get().sink().dataSource()).counts();
         boolean verified = counts.rows() + counts.rejections() == total && ws.get().source().depth().total() == 0;
         long[] sorted = Arrays.copyOf(gaps, frames[0]);
