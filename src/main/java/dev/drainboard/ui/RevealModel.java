@@ -95,7 +95,8 @@ public final class RevealModel {
 
     private void show(Reveal r, boolean ip) {
         r.rows().forEach(row -> rows.add(RevealRow.of(row, ip)));
-        status.set(r.rows().size() + " rows carry this mask: " + r.revealedCount() + " revealed, "
+        int n = r.rows().size();
+        status.set((n == 1 ? "1 row carries" : n + " rows carry") + " this mask: " + r.revealedCount() + " revealed, "
                 + r.notRecoverableCount() + " not recoverable"
                 + (r.notRecoverableCount() > 0 ? " (v1 masks are one-way HMACs; a v2 mask needs the key that made it)"
                 : "") + (r.truncated() ? ". Only the first rows are shown" : "")

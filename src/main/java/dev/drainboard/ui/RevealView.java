@@ -64,6 +64,7 @@ final class RevealView {
         note.textProperty().bind(r.unavailableProperty());
         note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         note.visibleProperty().bind(r.unavailableProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
         return note;
@@ -91,10 +92,12 @@ final class RevealView {
         target.textProperty().bind(r.targetProperty());
         target.getStyleClass().add(Styles.TEXT_BOLD);
         target.setWrapText(true);
+        target.setMinHeight(Region.USE_PREF_SIZE);
         Label warning = new Label("Revealed values are personal data: they are shown in this window only, never "
                 + "logged, and forgotten when it closes. Only v2: (siv) masks can be revealed.");
         warning.getStyleClass().add(Styles.TEXT_MUTED);
         warning.setWrapText(true);
+        warning.setMinHeight(Region.USE_PREF_SIZE);
 
         TextField reason = new TextField();
         reason.setId("reveal-reason");
@@ -115,6 +118,7 @@ final class RevealView {
         status.setId("reveal-status");
         status.textProperty().bind(r.statusProperty());
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
 
         TableView<RevealRow> table = new TableView<>(r.rows());
         table.setId("reveal-table");

@@ -27,10 +27,13 @@ public interface Reveals {
 
     /** Over the workspace's revealer; with the default hmac scheme the reason also says how to switch. */
     static Reveals of(Revealer r, MaskScheme scheme) {
-        String why = r.canReveal() ? null : r.unavailableReason()
-                + (scheme == MaskScheme.HMAC ? " To make new rows recoverable, start with DRAINBOARD_MASK_SCHEME=siv "
-                + "(or --mask-scheme siv); rows already stored keep their one-way v1 masks. See \"Recovering PII\" "
-                + "in the README." : "");
+        String why = r.canReveal() ? null : r.unavailableReason();
+        if (why != null && scheme == MaskScheme.HMAC && why.startsWith("No SIV keyset")) {
+            why = "This deployment masks with hmac: v1 masks are one-way, so nobody can reveal them. To make new rows "
+                    + "recoverable, start with DRAINBOARD_MASK_SCHEME=siv (or --mask-scheme siv); rows already stored "
+                    + "keep their v1 masks. See \"Recovering PII\" in the README. (" + why + ")";
+        }
+        String reason = why;
         return new Reveals() {
             @Override
             public boolean canReveal() {
@@ -39,12 +42,12 @@ public interface Reveals {
 
             @Override
             public String unavailableReason() {
-                return why;
+                return reason;
             }
 
             @Override
-            public Reveal reveal(MaskColumn column, String mask, String reason) {
-                return r.reveal(column, mask, reason);
+            public Reveal reveal(MaskColumn column, String mask, String because) {
+                return r.reveal(column, mask, because);
             }
         };
     }
