@@ -21,6 +21,7 @@ public final class ConsoleModel {
     private final DrainModel drain;
     private final StoredModel stored;
     private final DemoModel demo;
+    private final RevealModel reveal;
     private final ReadOnlyStringWrapper startup = new ReadOnlyStringWrapper("Starting…");
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper("");
@@ -37,6 +38,7 @@ public final class ConsoleModel {
         this.drain = new DrainModel(session);
         this.stored = new StoredModel(session);
         this.demo = new DemoModel(session);
+        this.reveal = new RevealModel(session);
         session.onStoredChanged(queue::refreshNow);
         session.onStoredChanged(stored::refresh);
     }
@@ -87,6 +89,7 @@ public final class ConsoleModel {
         startup.set("Ready");
         session.log().add("Ready: " + b.mode() + ", mask key " + b.keyFingerprint()
                 + " (endpoints: hover the SQS and PostgreSQL lights)");
+        reveal.connected(b);
         session.setState(ConsoleState.IDLE);
         queue.start();
         stored.refresh();
@@ -180,5 +183,9 @@ public final class ConsoleModel {
 
     public DemoModel demo() {
         return demo;
+    }
+
+    public RevealModel reveal() {
+        return reveal;
     }
 }

@@ -4,6 +4,7 @@ import dev.drainboard.model.Batch;
 import dev.drainboard.model.CommitResult;
 import dev.drainboard.sink.Warehouse.MaskColumn;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +12,8 @@ import java.util.stream.Collectors;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -28,6 +31,8 @@ import javafx.collections.transformation.FilteredList;
  */
 public final class PreviewModel {
     static final Duration WAIT = Duration.ofSeconds(1);
+    static final String LEASE_RAN_OUT = "The lease ran out: other drainers may have taken these messages. Committing "
+            + "is still safe (the ledger skips what they wrote); Release or Commit.";
 
     /** A fetched batch with the stored counts of its masks (empty maps when PostgreSQL is down). */
     record Fetched(Batch batch, Map<String, Long> ipSeen, Map<String, Long> deviceSeen) {
@@ -42,6 +47,7 @@ public final class PreviewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No batch in hand. Fetch one to preview it.");
     private final ReadOnlyLongWrapper leaseSeconds = new ReadOnlyLongWrapper(0);
     private final ReadOnlyStringWrapper lease = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper leaseExpired = new ReadOnlyBooleanWrapper(false);
     private volatile Batch inHand = Batch.empty();
     private Tasks.Repeating leaseWatch = Tasks.Repeating.NONE;
 
@@ -101,12 +107,17 @@ public final class PreviewModel {
                 this::leaseKept, e -> updateLease());
     }
 
-    /** Runs in the background: extends the lease when a third of the visibility timeout is left. */
+    /**
+     * Runs in the background: extends the lease when a third of the visibility timeout is left. A
+     * lease that already ran out (a failed extension, a machine that slept) is not extended: its
+     * messages may be another drainer's by now, and the operator is told instead.
+     */
     private Batch keepLease() {
         Batch b = inHand;
+        Instant now = session.clock().instant();
         Duration visibility = session.backend().source().visibilityTimeout();
-        Duration left = Duration.between(session.clock().instant(), b.leaseExpiry());
-        if (!b.isEmpty() && left.compareTo(visibility.dividedBy(3)) < 0) {
+        Duration left = Duration.between(now, b.leaseExpiry());
+        if (!b.isEmpty() && !b.leaseExpired(now) && left.compareTo(visibility.dividedBy(3)) < 0) {
             return session.backend().drainer().extendLease(b);
         }
         return b;
@@ -126,21 +137,34 @@ public final class PreviewModel {
         if (inHand.isEmpty()) {
             leaseSeconds.set(0);
             lease.set("");
+            leaseExpired.set(false);
             return;
         }
-        long s = Math.max(0, Duration.between(session.clock().instant(), inHand.leaseExpiry()).toSeconds());
+        Instant now = session.clock().instant();
+        boolean expired = inHand.leaseExpired(now);
+        if (expired && !leaseExpired.get()) {
+            session.log().add("The lease on the " + inHand.size() + " messages in hand ran out at "
+                    + inHand.leaseExpiry() + ": other drainers may take them; Commit skips what they stored");
+        }
+        leaseExpired.set(expired);
+        long s = Math.max(0, Duration.between(now, inHand.leaseExpiry()).toSeconds());
         leaseSeconds.set(s);
-        lease.set(s > 0 ? "Lease: " + s + " s left, extended while open"
-                : "Lease expired: others may receive these; commit skips any already stored");
+        lease.set(expired ? "Lease ran out" : "Lease: " + s + " s left, extended while open");
     }
 
     /** Writes the batch in one transaction, then deletes its messages from the queue. */
     public void commit() {
         settle("commit the batch", b -> {
+            boolean late = b.leaseExpired(session.clock().instant());
             CommitResult r = session.backend().drainer().commit(b);
-            return "Committed: " + r.written() + " rows, " + r.rejected() + " rejected, " + r.duplicates()
+            String done = "Committed: " + r.written() + " rows, " + r.rejected() + " rejected, " + r.duplicates()
                     + " already stored; " + r.deleted() + " deleted from the queue"
                     + (r.deleteFailures() > 0 ? " (" + r.deleteFailures() + " deletes failed: they return and are skipped)" : "");
+            if (!late) {
+                return List.of(done);
+            }
+            return List.of(done, "The lease had run out before Commit: " + r.duplicates() + " duplicates skipped "
+                    + "(already stored by another drainer), nothing doubled");
         });
     }
 
@@ -148,12 +172,13 @@ public final class PreviewModel {
     public void release() {
         settle("release the batch", b -> {
             session.backend().drainer().release(b);
-            return "Released " + b.size() + " messages back to the queue";
+            return List.of("Released " + b.size() + " messages back to the queue");
         });
     }
 
+    /** Settles the batch in the background; returns the activity log lines. */
     private interface Settle {
-        String apply(Batch b);
+        List<String> apply(Batch b);
     }
 
     private void settle(String action, Settle how) {
@@ -165,7 +190,7 @@ public final class PreviewModel {
         leaseWatch.cancel();
         session.tasks().run(action, () -> how.apply(b), done -> {
             clear();
-            session.log().add(done);
+            done.forEach(session.log()::add);
             session.setState(ConsoleState.IDLE);
             session.storedChanged();
         }, e -> {
@@ -237,6 +262,11 @@ public final class PreviewModel {
 
     public ReadOnlyStringProperty leaseProperty() {
         return lease.getReadOnlyProperty();
+    }
+
+    /** True while the batch in hand has outlived its lease; the preview then says {@link #LEASE_RAN_OUT}. */
+    public ReadOnlyBooleanProperty leaseExpiredProperty() {
+        return leaseExpired.getReadOnlyProperty();
     }
 
     int inHandSize() {

@@ -1,5 +1,6 @@
 package dev.drainboard.ui;
 
+import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import javafx.beans.binding.Bindings;
@@ -93,10 +94,16 @@ final class PreviewView {
         rejected.visibleProperty().bind(Bindings.isNotEmpty(p.rejectedRows()));
         rejected.managedProperty().bind(rejected.visibleProperty());
 
+        Message expired = new Message("Lease ran out", PreviewModel.LEASE_RAN_OUT);
+        expired.setId("lease-expired");
+        expired.getStyleClass().add(Styles.WARNING);
+        expired.visibleProperty().bind(p.leaseExpiredProperty());
+        expired.managedProperty().bind(expired.visibleProperty());
+
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox info = new HBox(16, summary, gap, lease);
-        VBox box = new VBox(10, bar, info, table, rejected);
+        VBox box = new VBox(10, bar, expired, info, table, rejected);
         box.setPadding(new Insets(12));
         return box;
     }

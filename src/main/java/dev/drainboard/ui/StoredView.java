@@ -28,7 +28,7 @@ final class StoredView {
     private StoredView() {
     }
 
-    static VBox committed(StoredModel s) {
+    static VBox committed(StoredModel s, RevealModel reveal) {
         SortedList<StoredLogin> sorted = new SortedList<>(s.latest());
         TableView<StoredLogin> rows = new TableView<>(sorted);
         sorted.comparatorProperty().bind(rows.comparatorProperty());
@@ -45,14 +45,19 @@ final class StoredView {
                 r -> r.createDate() == null ? null : r.createDate().toString()));
         rows.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-        VBox groups = new VBox(8, groupTitle("Top repeated masked_ip"), groups("ip-groups", s.ipGroups()),
-                groupTitle("Top repeated masked_device_id"), groups("device-groups", s.deviceGroups()));
+        TableView<MaskGroup> ipGroups = groups("ip-groups", s.ipGroups());
+        TableView<MaskGroup> deviceGroups = groups("device-groups", s.deviceGroups());
+        VBox groups = new VBox(8, groupTitle("Top repeated masked_ip"), ipGroups,
+                groupTitle("Top repeated masked_device_id"), deviceGroups);
         groups.setPadding(new Insets(0, 0, 0, 10));
         SplitPane split = new SplitPane(rows, groups);
         split.setDividerPositions(0.73);
         VBox.setVgrow(split, Priority.ALWAYS);
-        return tab(s, "Latest rows of user_logins, newest first; masks repeated across all stored rows on the right.",
-                split);
+        VBox box = tab(s, "Latest rows of user_logins, newest first; masks repeated across all stored rows on the "
+                + "right.", split);
+        ((HBox) box.getChildren().get(0)).getChildren().add(RevealView.action(reveal, rows, ipGroups, deviceGroups));
+        box.getChildren().add(1, RevealView.unavailableNote(reveal));
+        return box;
     }
 
     static VBox rejections(StoredModel s) {

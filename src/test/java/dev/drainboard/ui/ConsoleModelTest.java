@@ -33,8 +33,8 @@ class ConsoleModelTest {
         Drainer drainer = new Drainer(queue, new LoginParser(), new HmacMasker(new byte[32]), store, clock);
         model.start(status -> {
             status.accept("Starting fakes...");
-            return new Backend(drainer, queue, store, "Embedded demo", "1a2b3c4d", queue.describe(),
-                    store.describe(), 2, () -> closed.set(true));
+            return new Backend(drainer, queue, store, Reveals.unavailable("no keyset in this test"), "Embedded demo",
+                    "1a2b3c4d", queue.describe(), store.describe(), 2, () -> closed.set(true));
         });
     }
 

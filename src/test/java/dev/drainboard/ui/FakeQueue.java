@@ -60,6 +60,12 @@ final class FakeQueue implements QueueSource {
         leaseExtensions++;
     }
 
+    /** Lets every lease run out, as SQS does after the visibility timeout: messages in flight are visible again. */
+    synchronized void expireLeases() {
+        inFlight.values().forEach(available::addLast);
+        inFlight.clear();
+    }
+
     @Override
     public synchronized void sendToDeadLetter(List<DeadLetter> letters) {
         check();

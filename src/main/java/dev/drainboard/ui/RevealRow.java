@@ -1,0 +1,40 @@
+package dev.drainboard.ui;
+
+import dev.drainboard.pipeline.RevealedRow;
+import dev.drainboard.transform.Unmasked;
+
+/**
+ * One revealed row as the Reveal dialog shows it. {@code value} is the original value, or why it
+ * cannot be recovered in parentheses. Lives only while the dialog is open; {@link #toString()}
+ * leaves the value out, so it cannot slip into a log line.
+ */
+public record RevealRow(String userId, String deviceType, String createDate, String value, boolean revealed) {
+
+    static RevealRow of(RevealedRow r, boolean ip) {
+        Unmasked u = ip ? r.ip() : r.deviceId();
+        return new RevealRow(r.userId(), r.deviceType(), r.createDate() == null ? "" : r.createDate().toString(),
+                show(u), u != null && u.isRevealed());
+    }
+
+    /** The value, or the reason it is not recoverable, worded as {@code drainboard unmask} words it. */
+    static String show(Unmasked u) {
+        if (u == null) {
+            return "";
+        }
+        switch (u.outcome()) {
+            case REVEALED:
+                return u.value();
+            case NULL:
+                return "-";
+            case ONE_WAY:
+                return "(not recoverable: v1 is one-way)";
+            default:
+                return "(not recoverable: " + u.explanation() + ")";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RevealRow[userId=" + userId + ", revealed=" + revealed + "]";
+    }
+}
