@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
@@ -103,6 +104,8 @@ public final class DrainModel {
         session.storedChanged();
     }
 
+    private static final long UPDATE_INTERVAL_NANOS = 100_000_000L;
+
     private record LastBatch(int size, CommitResult result) {
     }
 
@@ -115,10 +118,26 @@ public final class DrainModel {
         private final AtomicBoolean scheduled = new AtomicBoolean();
         private final AtomicReference<LastBatch> latestBatch = new AtomicReference<>();
         private final AtomicBoolean batchScheduled = new AtomicBoolean();
+        private final AtomicLong lastProgressPost = new AtomicLong();
+        private final AtomicLong lastBatchPost = new AtomicLong();
+
+        /**
+         * At most ten display updates a second: people cannot read faster, and every update costs a
+         * layout and a render that would take CPU from the drain. The final totals are shown by the
+         * drain's completion handler, so a skipped update is never the last word.
+         */
+        private boolean tooSoon(AtomicLong lastPost) {
+            long now = System.nanoTime();
+            long last = lastPost.get();
+            return now - last < UPDATE_INTERVAL_NANOS || !lastPost.compareAndSet(last, now);
+        }
 
         @Override
         public void onProgress(DrainStats stats) {
             latest.set(stats);
+            if (tooSoon(lastProgressPost)) {
+                return;
+            }
             if (scheduled.compareAndSet(false, true)) {
                 session.tasks().onUi(() -> {
                     scheduled.set(false);
@@ -130,6 +149,9 @@ public final class DrainModel {
         @Override
         public void onBatch(int batchSize, CommitResult result) {
             latestBatch.set(new LastBatch(batchSize, result));
+            if (tooSoon(lastBatchPost)) {
+                return;
+            }
             if (batchScheduled.compareAndSet(false, true)) {
                 session.tasks().onUi(() -> {
                     batchScheduled.set(false);
