@@ -31,7 +31,7 @@ public interface Reveals {
         if (why != null && scheme == MaskScheme.HMAC && why.startsWith("No SIV keyset")) {
             why = "This deployment masks with hmac: v1 masks are one-way, so nobody can reveal them. To make new rows "
                     + "recoverable, start with DRAINBOARD_MASK_SCHEME=siv (or --mask-scheme siv); rows already stored "
-                    + "keep their v1 masks. See \"Recovering PII\" in the README. (" + why + ")";
+                    + "keep their v1 masks. See \"Recovering PII\" in the README.";
         }
         String reason = why;
         return new Reveals() {
