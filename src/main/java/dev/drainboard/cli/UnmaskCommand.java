@@ -96,8 +96,8 @@ final class UnmaskCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, fmt, "user_id", "device", "created", both || col == MaskColumn.MASKED_IP ? "ip" : "",
                 both || col == MaskColumn.MASKED_DEVICE_ID ? "device_id" : "");
         for (RevealedRow row : r.rows()) {
-            out.printf(Locale.ROOT, fmt, row.userId(), row.deviceType(), row.createDate(), show(row.ip()),
-                    show(row.deviceId()));
+            out.printf(Locale.ROOT, fmt, row.userId(), row.deviceType(), row.createDate(), shown(row.ip()),
+                    shown(row.deviceId()));
         }
         out.printf(Locale.ROOT, "%d row(s) for %s: %d value(s) revealed, %d not recoverable.%s%n", r.rows().size(),
                 lookup, r.revealedCount(), r.notRecoverableCount(),
@@ -109,19 +109,7 @@ final class UnmaskCommand implements Callable<Integer> {
         out.println("Audit row written to drainboard_reveals.");
     }
 
-    private static String show(Unmasked u) {
-        if (u == null) {
-            return "";
-        }
-        switch (u.outcome()) {
-            case REVEALED:
-                return u.value();
-            case NULL:
-                return "-";
-            case ONE_WAY:
-                return "(not recoverable: v1 is one-way)";
-            default:
-                return "(not recoverable: " + u.explanation() + ")";
-        }
+    private static String shown(Unmasked u) {
+        return u == null ? "" : u.forPeople();
     }
 }

@@ -34,4 +34,21 @@ public record Unmasked(Outcome outcome, String value, String explanation) {
     public String display() {
         return isRevealed() ? value : "<" + explanation + ">";
     }
+
+    /**
+     * The value, "-" for null, or why it is not recoverable: the wording that both
+     * {@code drainboard unmask} and the console's Reveal dialog show.
+     */
+    public String forPeople() {
+        switch (outcome()) {
+            case REVEALED:
+                return value;
+            case NULL:
+                return "-";
+            case ONE_WAY:
+                return "(not recoverable: v1 is one-way)";
+            default:
+                return "(not recoverable: " + explanation + ")";
+        }
+    }
 }

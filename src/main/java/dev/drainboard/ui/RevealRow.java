@@ -13,28 +13,15 @@ public record RevealRow(String userId, String deviceType, String createDate, Str
     static RevealRow of(RevealedRow r, boolean ip) {
         Unmasked u = ip ? r.ip() : r.deviceId();
         return new RevealRow(r.userId(), r.deviceType(), r.createDate() == null ? "" : r.createDate().toString(),
-                show(u), u != null && u.isRevealed());
-    }
-
-    /** The value, or the reason it is not recoverable, worded as {@code drainboard unmask} words it. */
-    static String show(Unmasked u) {
-        if (u == null) {
-            return "";
-        }
-        switch (u.outcome()) {
-            case REVEALED:
-                return u.value();
-            case NULL:
-                return "-";
-            case ONE_WAY:
-                return "(not recoverable: v1 is one-way)";
-            default:
-                return "(not recoverable: " + u.explanation() + ")";
-        }
+                shown(u), u != null && u.isRevealed());
     }
 
     @Override
     public String toString() {
         return "RevealRow[userId=" + userId + ", revealed=" + revealed + "]";
+    }
+
+    private static String shown(Unmasked u) {
+        return u == null ? "" : u.forPeople();
     }
 }
