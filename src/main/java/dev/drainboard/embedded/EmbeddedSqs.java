@@ -45,6 +45,7 @@ public final class EmbeddedSqs implements AutoCloseable {
                         "generate-node-address", false));
         if (storeDir != null) {
             Files.createDirectories(storeDir);
+            checkStore(storeDir);
             c = c.withValue("messages-storage.enabled", ConfigValueFactory.fromAnyRef(true))
                     .withValue("messages-storage.uri", ConfigValueFactory.fromAnyRef(
                             "jdbc:h2:" + storeDir.toAbsolutePath().resolve("messages")));
@@ -53,6 +54,27 @@ public final class EmbeddedSqs implements AutoCloseable {
         ElasticMQServer server = new ElasticMQServer(new ElasticMQServerConfig(full));
         Function0<?> stop = server.start();
         return new EmbeddedSqs(stop, URI.create("http://127.0.0.1:" + p));
+    }
+
+    /**
+     * Opens the message store once before ElasticMQ does. ElasticMQ logs a damaged store and carries
+     * on with an empty queue, which would silently drop every message in it; this stops instead.
+     */
+    static void checkStore(Path storeDir) throws IOException {
+        Path file = storeDir.resolve("messages.mv.db");
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                "jdbc:h2:" + storeDir.toAbsolutePath().resolve("messages"), "", "")) {
+            c.isValid(1);
+        } catch (java.sql.SQLException e) {
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw new IOException("the embedded queue's message store " + file + " cannot be read (" + why
+                    + "). This happens when Drainboard is killed while it writes to the store. Nothing was "
+                    + "changed: keep the folder for recovery (H2's Recover tool), or move it aside (mv " + storeDir
+                    + " " + storeDir + ".damaged) to start again with an empty queue.", e);
+        }
     }
 
     public URI endpoint() {
