@@ -73,7 +73,7 @@ public final class ConsoleApp extends Application {
         scene.getAccelerators().clear();
         scene.setRoot(view.root());
         view.installShortcuts(scene);
-        model.start(status -> Backend.of(Workspace.open(ConfigLoader.load(f), status::accept)), () -> migrate(f));
+        model.start(opener(f), migrator(f));
     }
 
     /** Closes the current workspace (blocking, so off the FX thread), then opens one on {@code f}. */
@@ -87,10 +87,19 @@ public final class ConsoleApp extends Application {
         t.start();
     }
 
-    private static void migrate(Map<ConfigKey, String> f) throws Exception {
-        AppConfig c = ConfigLoader.load(f);
-        try (HikariDataSource ds = PostgresLoginSink.pool(c.jdbcUrl().orElseThrow(), c.dbUser(), c.dbPassword(), 1)) {
-            Schema.migrateAppVersion(ds);
-        }
+    /** Opens the workspace for {@code f} (the start path of the app, and of a reopen). */
+    static ConsoleModel.Opener opener(Map<ConfigKey, String> f) {
+        return status -> Backend.of(Workspace.open(ConfigLoader.load(f), status::accept));
+    }
+
+    /** Runs {@link Schema#migrateAppVersion} on the database of {@code f}, over a one-connection pool. */
+    static ConsoleModel.Migrator migrator(Map<ConfigKey, String> f) {
+        return () -> {
+            AppConfig c = ConfigLoader.load(f);
+            try (HikariDataSource ds = PostgresLoginSink.pool(c.jdbcUrl().orElseThrow(), c.dbUser(), c.dbPassword(),
+                    1)) {
+                Schema.migrateAppVersion(ds);
+            }
+        };
     }
 }

@@ -127,6 +127,7 @@ public final class ConsoleView {
         Label why = new Label("The table's app_version column is an integer; the migration changes it to varchar(32).");
         why.getStyleClass().add(Styles.TEXT_MUTED);
         HBox box = new HBox(12, migrate, why);
+        box.setId("migrate-offer");
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(0, 16, 8, 16));
         box.visibleProperty().bind(m.migrationOfferedProperty());
