@@ -32,7 +32,7 @@ public final class ConsoleModel {
     private final ReadOnlyStringWrapper sqsWhere = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper dbWhere = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper migrationOffered = new ReadOnlyBooleanWrapper(false);
-    private final CountDownLatch opening = new CountDownLatch(1);
+    private volatile CountDownLatch opening = new CountDownLatch(1);
     private volatile Backend opened;
     private volatile boolean started;
     private Opener lastOpener;
@@ -66,6 +66,8 @@ public final class ConsoleModel {
         this.lastOpener = opener;
         this.migrator = migrator;
         migrationOffered.set(false);
+        CountDownLatch latch = started ? new CountDownLatch(1) : opening;
+        opening = latch;
         started = true;
         session.setState(ConsoleState.STARTING);
         session.log().add("Starting…");
@@ -77,7 +79,7 @@ public final class ConsoleModel {
                 }));
                 return opened;
             } finally {
-                opening.countDown();
+                latch.countDown();
             }
         }, this::connected, e -> {
             startup.set("Could not start");
