@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import dev.drainboard.sink.Schema;
+import dev.drainboard.sink.SchemaException;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -27,9 +31,12 @@ public final class ConsoleModel {
     private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sqsWhere = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper dbWhere = new ReadOnlyStringWrapper("");
-    private final CountDownLatch opening = new CountDownLatch(1);
+    private final ReadOnlyBooleanWrapper migrationOffered = new ReadOnlyBooleanWrapper(false);
+    private volatile CountDownLatch opening = new CountDownLatch(1);
     private volatile Backend opened;
     private volatile boolean started;
+    private Opener lastOpener;
+    private Migrator migrator;
 
     public ConsoleModel(Tasks tasks, Clock clock) {
         this.session = new Session(tasks, clock);
@@ -48,6 +55,19 @@ public final class ConsoleModel {
      * thread; progress words arrive through the opener's status consumer.
      */
     public void start(Opener opener) {
+        start(opener, null);
+    }
+
+    /**
+     * As {@link #start(Opener)}; when opening fails because {@code app_version} is still an integer,
+     * {@link #migrationOfferedProperty()} turns true and {@link #migrateAppVersion()} runs {@code migrator}.
+     */
+    public void start(Opener opener, Migrator migrator) {
+        this.lastOpener = opener;
+        this.migrator = migrator;
+        migrationOffered.set(false);
+        CountDownLatch latch = started ? new CountDownLatch(1) : opening;
+        opening = latch;
         started = true;
         session.setState(ConsoleState.STARTING);
         session.log().add("Starting…");
@@ -59,12 +79,57 @@ public final class ConsoleModel {
                 }));
                 return opened;
             } finally {
-                opening.countDown();
+                latch.countDown();
             }
         }, this::connected, e -> {
             startup.set("Could not start");
             session.setState(ConsoleState.START_FAILED);
             session.problem("start", e);
+            migrationOffered.set(migrator != null && needsMigration(e));
+        });
+    }
+
+    private static boolean needsMigration(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SchemaException s && s.appVersionMigrationNeeded()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs {@link Schema#MIGRATE_APP_VERSION} on the configured database (blocking). */
+    public interface Migrator {
+        void migrate() throws Exception;
+    }
+
+    /** The one statement the migration runs, for the confirmation. */
+    public String migrationSql() {
+        return Schema.MIGRATE_APP_VERSION;
+    }
+
+    /** True after a start failed on the integer {@code app_version} and the migration can fix it. */
+    public ReadOnlyBooleanProperty migrationOfferedProperty() {
+        return migrationOffered.getReadOnlyProperty();
+    }
+
+    /** Runs the confirmed migration in the background, then starts again with the same opener. */
+    public void migrateAppVersion() {
+        if (!migrationOffered.get()) {
+            return;
+        }
+        migrationOffered.set(false);
+        session.log().add("Migrating: " + Schema.MIGRATE_APP_VERSION);
+        session.tasks().run("migrate app_version", () -> {
+            migrator.migrate();
+            return Boolean.TRUE;
+        }, ok -> {
+            session.log().add("Migrated: " + Schema.MIGRATE_APP_VERSION);
+            session.dismissBanner();
+            start(lastOpener, migrator);
+        }, e -> {
+            session.problem("migrate app_version", e);
+            migrationOffered.set(true);
         });
     }
 

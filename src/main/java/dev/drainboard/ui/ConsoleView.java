@@ -9,7 +9,12 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
@@ -32,6 +37,11 @@ public final class ConsoleView {
     private final Shortcuts keys = new Shortcuts();
 
     public ConsoleView(ConsoleModel m) {
+        this(m, null);
+    }
+
+    /** With the "Connection…" button in the header when {@code connection} is not null. */
+    public ConsoleView(ConsoleModel m, ConnectionModel connection) {
         VBox left = new VBox(QueueView.build(m.queue()), new Separator(), DemoView.build(m.demo(), keys));
         left.setPrefWidth(350);
         left.setMinWidth(300);
@@ -73,7 +83,7 @@ public final class ConsoleView {
                 .or(m.stateProperty().isEqualTo(ConsoleState.START_FAILED)));
 
         BorderPane frame = new BorderPane(new StackPane(main, startingOverlay(m)));
-        frame.setTop(new VBox(HeaderView.build(m), new Separator(), banner(m)));
+        frame.setTop(new VBox(HeaderView.build(m, connection), new Separator(), banner(m), migrateOffer(m)));
         frame.getStylesheets().add(ConsoleView.class.getResource("console.css").toExternalForm());
         this.root = frame;
     }
@@ -95,6 +105,34 @@ public final class ConsoleView {
         msg.setOnClose(e -> m.dismissBanner());
         VBox.setMargin(msg, new Insets(8, 16, 8, 16));
         return msg;
+    }
+
+    private static HBox migrateOffer(ConsoleModel m) {
+        Button migrate = new Button("Migrate app_version…");
+        migrate.setId("migrate-app-version");
+        migrate.getStyleClass().add(Styles.ACCENT);
+        migrate.setOnAction(e -> {
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "", ButtonType.OK, ButtonType.CANCEL);
+            confirm.initOwner(migrate.getScene().getWindow());
+            confirm.setTitle("Migrate app_version");
+            confirm.setHeaderText("Run this one statement on the database? Stored values are kept.");
+            TextArea sql = new TextArea(m.migrationSql());
+            sql.setId("migration-sql");
+            sql.setEditable(false);
+            sql.setWrapText(true);
+            sql.setPrefRowCount(3);
+            confirm.getDialogPane().setContent(sql);
+            confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> m.migrateAppVersion());
+        });
+        Label why = new Label("The table's app_version column is an integer; the migration changes it to varchar(32).");
+        why.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox box = new HBox(12, migrate, why);
+        box.setId("migrate-offer");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(0, 16, 8, 16));
+        box.visibleProperty().bind(m.migrationOfferedProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private static VBox startingOverlay(ConsoleModel m) {

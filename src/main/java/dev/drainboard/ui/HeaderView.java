@@ -7,6 +7,7 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -20,6 +21,11 @@ final class HeaderView {
     }
 
     static Region build(ConsoleModel m) {
+        return build(m, null);
+    }
+
+    /** With a "Connection…" button when {@code connection} is not null. */
+    static Region build(ConsoleModel m, ConnectionModel connection) {
         Label title = new Label("Drainboard");
         title.getStyleClass().add(Styles.TITLE_3);
         Label subtitle = new Label("SQS → masked → PostgreSQL");
@@ -46,6 +52,16 @@ final class HeaderView {
                 + "masks. The key itself is never shown."));
 
         HBox bar = new HBox(18, title, subtitle, new Spacer(), sqs, db, mode, key);
+        if (connection != null) {
+            Button conn = new Button("Connection…");
+            conn.setId("connection");
+            conn.setTooltip(tip("Switch between the embedded demo and your own SQS and PostgreSQL, and test a "
+                    + "connection before using it."));
+            conn.disableProperty().bind(m.stateProperty().isNotEqualTo(ConsoleState.IDLE)
+                    .and(m.stateProperty().isNotEqualTo(ConsoleState.START_FAILED)));
+            conn.setOnAction(e -> ConnectionDialog.build(connection, conn.getScene().getWindow()).show());
+            bar.getChildren().add(conn);
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(10, 16, 10, 16));
         bar.getStyleClass().add("header-bar");

@@ -1,0 +1,140 @@
+package dev.drainboard.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drainboard.config.ConfigKey;
+import dev.drainboard.config.ConfigLoader;
+import dev.drainboard.pipeline.Drainer;
+import dev.drainboard.transform.LoginParser;
+import dev.drainboard.transform.HmacMasker;
+import dev.drainboard.sink.Schema;
+import dev.drainboard.sink.SchemaException;
+import dev.drainboard.source.SourceException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The connection dialog's model and the app_version migration offer, over fakes and a synchronous runner. */
+class ConsoleConnectionModelTest {
+    private final MutableClock clock = new MutableClock();
+
+    @Test
+    void testingShowsEachServersResultInPlainWordsAndNeverThePassword() {
+        List<Map<ConfigKey, String>> checked = new ArrayList<>();
+        ConnectionModel c = new ConnectionModel(new DirectTasks(), Map.of(ConfigKey.QUEUE, "login-queue"),
+                new ConnectionModel.Checker() {
+                    @Override
+                    public String sqs(Map<ConfigKey, String> flags) {
+                        checked.add(flags);
+                        return "SQS ok: 100 messages waiting in login-queue.";
+                    }
+
+                    @Override
+                    public String db(Map<ConfigKey, String> flags) {
+                        throw new dev.drainboard.sink.SinkException("Could not open a connection pool to "
+                                + "jdbc:postgresql://db:5432/x: Connection refused", true, null);
+                    }
+                });
+        c.sqsEndpointProperty().set("http://localhost:9324");
+        c.jdbcUrlProperty().set("jdbc:postgresql://db:5432/x");
+        c.dbPasswordProperty().set("s3cret-pw");
+
+        c.test();
+
+        assertThat(c.sqsResultProperty().get()).isEqualTo("SQS ok: 100 messages waiting in login-queue.");
+        assertThat(c.dbResultProperty().get()).startsWith("PostgreSQL failed: Could not open a connection pool")
+                .contains("Connection refused").doesNotContain("s3cret-pw").doesNotContain("Exception");
+        assertThat(c.testingProperty().get()).isFalse();
+        assertThat(checked.get(0)).containsEntry(ConfigKey.SQS_ENDPOINT, "http://localhost:9324")
+                .containsEntry(ConfigKey.DB_PASSWORD, "s3cret-pw").containsEntry(ConfigKey.QUEUE, "login-queue");
+    }
+
+    @Test
+    void aSourceFailureIsShownAsItsCauseAndBlankFieldsMeanEmbedded() {
+        ConnectionModel c = new ConnectionModel(new DirectTasks(),
+                Map.of(ConfigKey.SQS_ENDPOINT, "http://old:1", ConfigKey.JDBC_URL, "jdbc:postgresql://old/db"),
+                new ConnectionModel.Checker() {
+                    @Override
+                    public String sqs(Map<ConfigKey, String> flags) {
+                        throw new SourceException("The queue login-queue does not exist at http://old:1");
+                    }
+
+                    @Override
+                    public String db(Map<ConfigKey, String> flags) {
+                        return "PostgreSQL ok";
+                    }
+                });
+        assertThat(c.sqsEndpointProperty().get()).isEqualTo("http://old:1");
+        c.test();
+        assertThat(c.sqsResultProperty().get())
+                .isEqualTo("SQS failed: The queue login-queue does not exist at http://old:1");
+        assertThat(c.dbResultProperty().get()).isEqualTo("PostgreSQL ok");
+
+        c.sqsEndpointProperty().set(" ");
+        c.jdbcUrlProperty().set("");
+        List<Map<ConfigKey, String>> used = new ArrayList<>();
+        c.onUse(used::add);
+        c.use();
+        assertThat(used).hasSize(1);
+        assertThat(used.get(0)).doesNotContainKeys(ConfigKey.SQS_ENDPOINT, ConfigKey.JDBC_URL);
+        assertThat(ConfigLoader.load(used.get(0)).embeddedDb()).isTrue();
+    }
+
+    @Test
+    void theIntegerAppVersionOffersTheMigrationWhichRunsThenStartsAgain() {
+        ConsoleModel model = new ConsoleModel(new DirectTasks(), clock);
+        AtomicInteger opens = new AtomicInteger();
+        AtomicInteger migrations = new AtomicInteger();
+        FakeQueue queue = new FakeQueue();
+        FakeStore store = new FakeStore();
+        model.start(status -> {
+            if (migrations.get() == 0) {
+                opens.incrementAndGet();
+                throw new SchemaException("The table user_logins stores app_version as integer", true);
+            }
+            opens.incrementAndGet();
+            Drainer drainer = new Drainer(queue, new LoginParser(), new HmacMasker(new byte[32]), store, clock);
+            return new Backend(drainer, queue, store, Reveals.unavailable("none"), "External", "1a2b3c4d",
+                    queue.describe(), store.describe(), 1, () -> { });
+        }, migrations::incrementAndGet);
+
+        assertThat(model.state()).isEqualTo(ConsoleState.START_FAILED);
+        assertThat(model.migrationOfferedProperty().get()).isTrue();
+        assertThat(model.migrationSql()).isEqualTo(Schema.MIGRATE_APP_VERSION);
+
+        model.migrateAppVersion();
+
+        assertThat(migrations.get()).isEqualTo(1);
+        assertThat(opens.get()).isEqualTo(2);
+        assertThat(model.state()).isEqualTo(ConsoleState.IDLE);
+        assertThat(model.migrationOfferedProperty().get()).isFalse();
+        assertThat(model.bannerProperty().get()).isEmpty();
+        assertThat(model.log().entries()).anyMatch(e -> e.contains("Migrated: " + Schema.MIGRATE_APP_VERSION));
+    }
+
+    @Test
+    void otherStartFailuresOfferNoMigration() {
+        ConsoleModel model = new ConsoleModel(new DirectTasks(), clock);
+        model.start(status -> {
+            throw new SchemaException("The table user_logins has no column locale.");
+        }, () -> { });
+        assertThat(model.state()).isEqualTo(ConsoleState.START_FAILED);
+        assertThat(model.migrationOfferedProperty().get()).isFalse();
+    }
+
+    @Test
+    void aFailedMigrationSaysWhyAndKeepsTheOffer() {
+        ConsoleModel model = new ConsoleModel(new DirectTasks(), clock);
+        model.start(status -> {
+            throw new SchemaException("app_version is integer", true);
+        }, () -> {
+            throw new java.sql.SQLException("permission denied for table user_logins");
+        });
+        model.migrateAppVersion();
+        assertThat(model.bannerProperty().get()).startsWith("Could not migrate app_version: permission denied");
+        assertThat(model.migrationOfferedProperty().get()).isTrue();
+        assertThat(model.state()).isEqualTo(ConsoleState.START_FAILED);
+    }
+}
