@@ -58,7 +58,9 @@ final class ConsoleFxHarness implements AutoCloseable {
         FxToolkit.setupStage(s -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             model[0] = new ConsoleModel(new FxTasks(), Clock.systemUTC());
-            ConsoleView view = new ConsoleView(model[0]);
+            // the same view as ConsoleApp builds, Connection… button included
+            ConsoleView view = new ConsoleView(model[0],
+                    new ConnectionModel(new FxTasks(), flags, new ConnectionCheck()));
             scene[0] = new Scene(view.root(), width, height);
             view.installShortcuts(scene[0]);
             s.setScene(scene[0]);
