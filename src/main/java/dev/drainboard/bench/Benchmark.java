@@ -17,7 +17,6 @@ import dev.drainboard.source.SqsClients;
 import dev.drainboard.source.SqsQueueSource;
 import dev.drainboard.transform.HmacMasker;
 import dev.drainboard.transform.LoginParser;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -251,9 +250,5 @@ public final class Benchmark {
 
     private static double round(double d) {
         return Math.round(d * 100) / 100.0;
-    }
-
-    static void deleteQuietly(Path p) throws IOException {
-        Files.deleteIfExists(p);
     }
 }
