@@ -1,9 +1,9 @@
 package dev.drainboard.bench;
 
+import dev.drainboard.embedded.EmbeddedSqs;
 import dev.drainboard.embedded.SqsServerMain;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,10 +21,7 @@ public final class SqsServerProcess implements AutoCloseable {
     }
 
     public static SqsServerProcess start(int heapMb) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = EmbeddedSqs.freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx" + heapMb + "m", "-XX:+UseParallelGC",
                 "-cp", System.getProperty("java.class.path"), SqsServerMain.class.getName(), Integer.toString(port)))

@@ -81,7 +81,8 @@ public final class EmbeddedSqs implements AutoCloseable {
         return endpoint;
     }
 
-    static int freePort() throws IOException {
+    /** A port on 127.0.0.1 that nothing listens on right now. */
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
