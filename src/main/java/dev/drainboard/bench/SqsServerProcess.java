@@ -44,6 +44,10 @@ public final class SqsServerProcess implements AutoCloseable {
         throw new IOException("ElasticMQ did not open port " + port + " within 60 s");
     }
 
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public URI endpoint() {
         return endpoint;
     }
