@@ -101,7 +101,7 @@ public final class Benchmark {
             String schema = "bench_" + Long.toString(System.currentTimeMillis(), 36);
             createSchema(jdbc, user, password, schema);
             jdbc = jdbc + (jdbc.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-            return measure(endpoint, jdbc, user, password, tmp, new CpuMeter(sqsProcess, pgProcess));
+            return connectAndMeasure(endpoint, jdbc, user, password, tmp, new CpuMeter(sqsProcess, pgProcess));
         } finally {
             for (AutoCloseable c : started) {
                 c.close();
@@ -119,8 +119,8 @@ public final class Benchmark {
         }
     }
 
-    private BenchResult measure(URI endpoint, String jdbc, String user, String password, Path tmp, CpuMeter cpu)
-            throws Exception {
+    private BenchResult connectAndMeasure(URI endpoint, String jdbc, String user, String password, Path tmp,
+                                          CpuMeter cpu) throws Exception {
         Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
         flags.put(ConfigKey.SQS_ENDPOINT, endpoint.toString());
         flags.put(ConfigKey.QUEUE, "bench-" + Long.toString(System.nanoTime(), 36));
@@ -139,57 +139,66 @@ public final class Benchmark {
         try (SqsQueueSource source = SqsClients.open(config, endpoint);
              PostgresLoginSink pg = PostgresLoginSink.open(jdbc, user, password, k + 2)) {
             GroupCommitSink group = new GroupCommitSink(pg, 2, 64);
-            TimingSink sink = new TimingSink(group, 1 << 20);
-            Drainer drainer = new Drainer(source, new LoginParser(), new HmacMasker(key), sink, Clock.systemUTC());
-            DrainOptions drainOptions = DrainOptions.all(k, Duration.ZERO);
-
-            int rounds = warmUp(source, drainer, drainOptions, pg, k);
-            sink.reset();
-
-            long n = options.messages();
-            seedNanos = 0;
-            seeded = 0;
-            log.accept("Seeding " + n + " messages for the ceiling run...");
-            seed(source, n, 3);
-            log.accept("Ceiling: receive + delete only, " + k + " workers...");
-            CpuMeter.Reading r0 = cpu.read();
-            double before = ceiling(source, n, k);
-            CpuPerMessage beforeCpu = cpu.read().since(r0, n);
-            log.accept(String.format(java.util.Locale.ROOT, "  %.0f msg/s", before));
-
-            log.accept("Seeding " + n + " messages for the drain...");
-            long malformed = seed(source, n, 4);
-            System.gc();
-            resetPeaks();
-            log.accept("Full drain: receive, parse, mask, write, delete, " + k + " workers...");
-            CpuMeter.Reading r1 = cpu.read();
-            DrainStats s = drainer.drainAll(drainOptions, ProgressListener.NONE, new StopSignal());
-            CpuPerMessage drainCpu = cpu.read().since(r1, s.done());
-            long peak = peakHeapMb();
-            double drain = s.done() / (s.elapsed().toNanos() / 1e9);
-            log.accept(String.format(java.util.Locale.ROOT, "  %.0f msg/s", drain));
-            long rows = count(pg, "SELECT count(*) FROM user_logins");
-            long rejections = count(pg, "SELECT count(*) FROM drainboard_rejections");
-            long ledger = count(pg, "SELECT count(*) FROM drainboard_ledger");
-            QueueDepth left = source.depth();
-
-            log.accept("Seeding " + n + " messages for the second ceiling run...");
-            seed(source, n, 5);
-            log.accept("Ceiling again, after the drain...");
-            CpuMeter.Reading r2 = cpu.read();
-            double after = ceiling(source, n, k);
-            CpuPerMessage afterCpu = cpu.read().since(r2, n);
-            log.accept(String.format(java.util.Locale.ROOT, "  %.0f msg/s", after));
-            double ceiling = Math.max(before, after);
-
-            boolean verified = rows == n - malformed && rejections == malformed && ledger == n
-                    && left.available() + left.inFlight() == 0 && s.totals().duplicates() == 0;
-            return new BenchResult(n, k, round(ceiling), round(drain), round(drain / ceiling), round(before),
-                    round(after), rounds, rounds * options.warmupMessages(), rows, rejections,
-                    n - malformed, malformed, verified, peak, Runtime.getRuntime().maxMemory() >> 20,
-                    round(sink.quantileMs(0.5)), round(sink.quantileMs(0.99)),
-                    round(seeded / (seedNanos / 1e9)), before >= after ? beforeCpu : afterCpu, drainCpu, machine());
+            try {
+                return measure(source, pg, new TimingSink(group, 1 << 20), key, cpu);
+            } finally {
+                group.close();
+            }
         }
+    }
+
+    private BenchResult measure(SqsQueueSource source, PostgresLoginSink pg, TimingSink sink, byte[] key,
+                                CpuMeter cpu) throws Exception {
+        int k = options.workers();
+        Drainer drainer = new Drainer(source, new LoginParser(), new HmacMasker(key), sink, Clock.systemUTC());
+        DrainOptions drainOptions = DrainOptions.all(k, Duration.ZERO);
+
+        int rounds = warmUp(source, drainer, drainOptions, pg, k);
+        sink.reset();
+
+        long n = options.messages();
+        seedNanos = 0;
+        seeded = 0;
+        log.accept("Seeding " + n + " messages for the ceiling run...");
+        seed(source, n, 3);
+        log.accept("Ceiling: receive + delete only, " + k + " workers...");
+        CpuMeter.Reading r0 = cpu.read();
+        double before = ceiling(source, n, k);
+        CpuPerMessage beforeCpu = cpu.read().since(r0, n);
+        log.accept(String.format(java.util.Locale.ROOT, "  %.0f msg/s", before));
+
+        log.accept("Seeding " + n + " messages for the drain...");
+        long malformed = seed(source, n, 4);
+        System.gc();
+        resetPeaks();
+        log.accept("Full drain: receive, parse, mask, write, delete, " + k + " workers...");
+        CpuMeter.Reading r1 = cpu.read();
+        DrainStats s = drainer.drainAll(drainOptions, ProgressListener.NONE, new StopSignal());
+        CpuPerMessage drainCpu = cpu.read().since(r1, s.done());
+        long peak = peakHeapMb();
+        double drain = s.done() / (s.elapsed().toNanos() / 1e9);
+        log.accept(String.format(java.util.Locale.ROOT, "  %.0f msg/s", drain));
+        long rows = count(pg, "SELECT count(*) FROM user_logins");
+        long rejections = count(pg, "SELECT count(*) FROM drainboard_rejections");
+        long ledger = count(pg, "SELECT count(*) FROM drainboard_ledger");
+        QueueDepth left = source.depth();
+
+        log.accept("Seeding " + n + " messages for the second ceiling run...");
+        seed(source, n, 5);
+        log.accept("Ceiling again, after the drain...");
+        CpuMeter.Reading r2 = cpu.read();
+        double after = ceiling(source, n, k);
+        CpuPerMessage afterCpu = cpu.read().since(r2, n);
+        log.accept(String.format(java.util.Locale.ROOT, "  %.0f msg/s", after));
+        double ceiling = Math.max(before, after);
+
+        boolean verified = rows == n - malformed && rejections == malformed && ledger == n
+                && left.available() + left.inFlight() == 0 && s.totals().duplicates() == 0;
+        return new BenchResult(n, k, round(ceiling), round(drain), round(drain / ceiling), round(before),
+                round(after), rounds, rounds * options.warmupMessages(), rows, rejections,
+                n - malformed, malformed, verified, peak, Runtime.getRuntime().maxMemory() >> 20,
+                round(sink.quantileMs(0.5)), round(sink.quantileMs(0.99)),
+                round(seeded / (seedNanos / 1e9)), before >= after ? beforeCpu : afterCpu, drainCpu, machine());
     }
 
     /**
