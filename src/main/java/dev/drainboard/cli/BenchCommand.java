@@ -114,6 +114,10 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-26s %.1f ms (p99 %.1f ms, %,d pulses)%n", "longest FX pulse gap",
                     r.fx_max_pulse_gap_ms(), r.fx_p99_pulse_gap_ms(), r.pulses());
             out.printf(Locale.ROOT, "%-26s %.1f ms%n", "longest FX event delay", r.fx_max_event_delay_ms());
+            out.printf(Locale.ROOT, "%-26s %.0f %% of the drain's wall time%n", "FX thread busy",
+                    r.fx_thread_busy_share() * 100);
+            out.printf(Locale.ROOT, "%-26s %.0f %% of the drain's wall time%n", "render thread busy",
+                    r.render_thread_busy_share() * 100);
             out.printf(Locale.ROOT, "%-26s %s (%,d rows + %,d rejections)%n", "verified", r.verified(), r.rows(),
                     r.rejections());
         }

@@ -32,8 +32,8 @@ import javafx.stage.Stage;
 public final class PulseBench {
     /** What one run measured; the field names are the JSON keys. */
     public record Result(long messages, int workers, double drain_msgs_per_s, double fx_max_pulse_gap_ms,
-                         double fx_p99_pulse_gap_ms, long pulses, double fx_max_event_delay_ms, long rows,
-                         long rejections, boolean verified) {
+                         double fx_p99_pulse_gap_ms, long pulses, double fx_max_event_delay_ms,
+                         double fx_thread_busy_share, double render_thread_busy_share, long rows, long rejections, boolean verified) {
     }
 
     private static final int MAX_FRAMES = 1 << 20;
@@ -113,11 +113,18 @@ public final class PulseBench {
         probe.setDaemon(true);
         CountDownLatch drained = new CountDownLatch(1);
         long[] startEnd = new long[2];
+        // CPU time of the FX thread over the drain: a busy FX thread is work the console could shed; a
+        // long event delay with an idle FX thread is a thread waiting for a core.
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] fxCpu = new long[2];
+        long[] renderCpu = new long[2];
         Platform.runLater(() -> {
             ChangeListener<ConsoleState> done = (o, was, now) -> {
                 boolean wasDraining = was == ConsoleState.DRAINING || was == ConsoleState.STOPPING;
                 if (wasDraining && now != ConsoleState.DRAINING && now != ConsoleState.STOPPING) {
                     startEnd[1] = System.nanoTime();
+                    fxCpu[1] = threads.getCurrentThreadCpuTime();
+                    renderCpu[1] = renderThreadCpu(threads);
                     recording[0] = false;
                     drained.countDown();
                 }
@@ -128,6 +135,8 @@ public final class PulseBench {
             recording[0] = true;
             probe.start();
             startEnd[0] = System.nanoTime();
+            fxCpu[0] = threads.getCurrentThreadCpuTime();
+            renderCpu[0] = renderThreadCpu(threads);
             log.accept("Draining " + total + " messages from the console...");
             model.drain().drainAll();
         });
@@ -143,11 +152,25 @@ public final class PulseBench {
         Result r = new Result(total, ws.get().config().workers(), round(total / seconds),
                 sorted.length == 0 ? 0 : round(sorted[sorted.length - 1] / 1e6),
                 sorted.length == 0 ? 0 : round(sorted[(int) Math.min(sorted.length - 1, sorted.length * 0.99)] / 1e6),
-                sorted.length, round(maxDelay.get() / 1e6), counts.rows(), counts.rejections(), verified);
+                sorted.length, round(maxDelay.get() / 1e6),
+                round((double) (fxCpu[1] - fxCpu[0]) / (startEnd[1] - startEnd[0])),
+                round((double) (renderCpu[1] - renderCpu[0]) / (startEnd[1] - startEnd[0])), counts.rows(),
+                counts.rejections(), verified);
         model.closing();
         model.close();
         Platform.exit();
         return r;
+    }
+
+    /** CPU time of JavaFX's render thread (Prism draws each frame there, after the FX thread's pulse). */
+    private static long renderThreadCpu(java.lang.management.ThreadMXBean threads) {
+        long sum = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("QuantumRenderer")) {
+                sum += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     private static double round(double d) {
