@@ -12,7 +12,7 @@ public final class ConfigOptions {
     private final Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
 
     @Option(names = "--sqs-endpoint", paramLabel = "URL|aws",
-            description = "SQS endpoint, or 'aws' for real AWS (env DRAINBOARD_SQS_ENDPOINT; default: embedded)")
+            description = "SQS endpoint, 'aws' for real AWS, or 'embedded' (env DRAINBOARD_SQS_ENDPOINT; default: embedded)")
     void sqsEndpoint(String v) {
         values.put(ConfigKey.SQS_ENDPOINT, v);
     }
@@ -29,7 +29,7 @@ public final class ConfigOptions {
     }
 
     @Option(names = "--jdbc-url", paramLabel = "URL",
-            description = "PostgreSQL JDBC URL (env DRAINBOARD_JDBC_URL; default: embedded)")
+            description = "PostgreSQL JDBC URL, or 'embedded' (env DRAINBOARD_JDBC_URL; default: embedded)")
     void jdbcUrl(String v) {
         values.put(ConfigKey.JDBC_URL, v);
     }

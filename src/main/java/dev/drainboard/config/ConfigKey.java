@@ -6,10 +6,10 @@ package dev.drainboard.config;
  */
 public enum ConfigKey {
     SQS_ENDPOINT("sqs-endpoint", "DRAINBOARD_SQS_ENDPOINT", null, false,
-            "SQS endpoint URL, or 'aws' for real AWS; unset = embedded ElasticMQ"),
+            "SQS endpoint URL, 'aws' for real AWS, or 'embedded' (the default) for the in-process ElasticMQ"),
     REGION("region", "DRAINBOARD_REGION", "us-east-1", false, "AWS region"),
     QUEUE("queue", "DRAINBOARD_QUEUE", "login-queue", false, "queue name or URL; its dead-letter queue is <name>-dlq"),
-    JDBC_URL("jdbc-url", "DRAINBOARD_JDBC_URL", null, false, "PostgreSQL JDBC URL; unset = embedded PostgreSQL"),
+    JDBC_URL("jdbc-url", "DRAINBOARD_JDBC_URL", null, false, "PostgreSQL JDBC URL, or 'embedded' (the default) for the embedded PostgreSQL"),
     DB_USER("db-user", "DRAINBOARD_DB_USER", "postgres", false, "PostgreSQL user"),
     DB_PASSWORD("db-password", "DRAINBOARD_DB_PASSWORD", "postgres", true, "PostgreSQL password"),
     MASK_KEY("mask-key", "DRAINBOARD_MASK_KEY", null, true,

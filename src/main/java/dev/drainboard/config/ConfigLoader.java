@@ -21,6 +21,11 @@ import java.util.Properties;
  * Every problem is collected and reported at once, before any work starts.
  */
 public final class ConfigLoader {
+    /**
+     * The value of {@code --sqs-endpoint} or {@code --jdbc-url} that asks for the embedded server
+     * explicitly, so a flag can override an endpoint set in the environment or the properties file.
+     */
+    public static final String EMBEDDED = "embedded";
     private final Map<ConfigKey, String> flags;
     private final Map<String, String> env;
     private final Properties file;
@@ -94,7 +99,10 @@ public final class ConfigLoader {
         Optional<URI> endpoint = Optional.empty();
         boolean aws = false;
         String ep = raw(ConfigKey.SQS_ENDPOINT);
-        if (ep != null && ep.equalsIgnoreCase("aws")) {
+        if (ep != null && ep.equalsIgnoreCase(EMBEDDED)) {
+            // explicitly the in-process ElasticMQ, whatever a lower-precedence source says
+            endpoint = Optional.empty();
+        } else if (ep != null && ep.equalsIgnoreCase("aws")) {
             aws = true;
         } else if (ep != null) {
             endpoint = parseHttpUri(ep, ConfigKey.SQS_ENDPOINT, errors);
@@ -112,7 +120,7 @@ public final class ConfigLoader {
             errors.add(problem(ConfigKey.REGION, region, "expected a region such as us-east-1"));
         }
 
-        Optional<String> jdbc = Optional.ofNullable(raw(ConfigKey.JDBC_URL));
+        Optional<String> jdbc = Optional.ofNullable(raw(ConfigKey.JDBC_URL)).filter(u -> !u.equalsIgnoreCase(EMBEDDED));
         if (jdbc.isPresent() && !jdbc.get().startsWith("jdbc:postgresql:")) {
             errors.add(problem(ConfigKey.JDBC_URL, redactUrl(jdbc.get()),
                     "expected a URL starting with jdbc:postgresql://"));

@@ -1,6 +1,8 @@
 package dev.drainboard.ui;
 
+import dev.drainboard.config.AppConfig;
 import dev.drainboard.config.ConfigKey;
+import dev.drainboard.config.ConfigLoader;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -51,16 +53,41 @@ public final class ConnectionModel {
         dbPassword.set(base.getOrDefault(ConfigKey.DB_PASSWORD, ""));
     }
 
-    /** The start settings with the five fields put over them; a blank field leaves the key unset. */
+    /**
+     * {@code flags} with the five connection settings as they are in effect for {@code c} (from a
+     * flag, the environment, the properties file or a default), so the dialog's fields start from
+     * what the console is really using and a blank endpoint or URL only ever means embedded.
+     */
+    public static Map<ConfigKey, String> inEffect(Map<ConfigKey, String> flags, AppConfig c) {
+        Map<ConfigKey, String> f = new EnumMap<>(ConfigKey.class);
+        f.putAll(flags);
+        f.put(ConfigKey.SQS_ENDPOINT, c.embeddedSqs() ? "" : c.awsDefaultEndpoint() ? "aws"
+                : c.sqsEndpoint().map(java.net.URI::toString).orElse(""));
+        f.put(ConfigKey.QUEUE, c.queueUrl().orElse(c.queue()));
+        f.put(ConfigKey.JDBC_URL, c.jdbcUrl().orElse(""));
+        f.put(ConfigKey.DB_USER, c.dbUser());
+        f.put(ConfigKey.DB_PASSWORD, c.dbPassword());
+        return f;
+    }
+
+    /**
+     * The start settings with the five fields put over them. A blank endpoint or JDBC URL means the
+     * embedded server, even when the environment names another; any other blank field leaves its
+     * setting to the environment, the properties file or the default.
+     */
     public Map<ConfigKey, String> flags() {
         Map<ConfigKey, String> f = new EnumMap<>(ConfigKey.class);
         f.putAll(base);
-        put(f, ConfigKey.SQS_ENDPOINT, sqsEndpoint.get());
+        f.put(ConfigKey.SQS_ENDPOINT, orEmbedded(sqsEndpoint.get()));
         put(f, ConfigKey.QUEUE, queue.get());
-        put(f, ConfigKey.JDBC_URL, jdbcUrl.get());
+        f.put(ConfigKey.JDBC_URL, orEmbedded(jdbcUrl.get()));
         put(f, ConfigKey.DB_USER, dbUser.get());
         put(f, ConfigKey.DB_PASSWORD, dbPassword.get());
         return f;
+    }
+
+    private static String orEmbedded(String v) {
+        return v == null || v.isBlank() ? ConfigLoader.EMBEDDED : v.trim();
     }
 
     private static void put(Map<ConfigKey, String> f, ConfigKey k, String v) {

@@ -38,7 +38,7 @@ public final class ConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        connection = new ConnectionModel(connectionTasks, flags, new ConnectionCheck());
+        connection = new ConnectionModel(connectionTasks, settingsInEffect(flags), new ConnectionCheck());
         connection.onUse(this::reopen);
         WindowPrefs prefs = WindowPrefs.forUser();
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -64,6 +64,15 @@ public final class ConsoleApp extends Application {
         });
         open(flags);
         stage.show();
+    }
+
+    /** What the Connection dialog starts from; invalid settings are shown as given (the start reports them). */
+    private static Map<ConfigKey, String> settingsInEffect(Map<ConfigKey, String> f) {
+        try {
+            return ConnectionModel.inEffect(f, ConfigLoader.load(f));
+        } catch (dev.drainboard.config.ConfigException invalid) {
+            return f;
+        }
     }
 
     /** Builds a new model and view on {@code f} and starts opening its workspace. FX thread. */

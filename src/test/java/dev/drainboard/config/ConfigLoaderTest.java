@@ -45,6 +45,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void embeddedAsAFlagBeatsServersNamedInTheEnvironment() {
+        Map<String, String> env = Map.of("DRAINBOARD_SQS_ENDPOINT", "http://localhost:4566",
+                "DRAINBOARD_JDBC_URL", "jdbc:postgresql://db:5432/x");
+
+        AppConfig fromEnv = load(Map.of(), env, new Properties());
+        AppConfig flagged = load(Map.of(ConfigKey.SQS_ENDPOINT, "embedded", ConfigKey.JDBC_URL, "EMBEDDED"), env,
+                new Properties());
+
+        assertThat(fromEnv.embeddedSqs()).isFalse();
+        assertThat(fromEnv.embeddedDb()).isFalse();
+        assertThat(flagged.embeddedSqs()).isTrue();
+        assertThat(flagged.embeddedDb()).isTrue();
+        assertThat(flagged.sqsEndpoint()).isEmpty();
+    }
+
+    @Test
     void aQueueUrlGivesTheNameAndALocalEndpoint() {
         AppConfig c = load(Map.of(), Map.of("DRAINBOARD_QUEUE", "http://localhost:4566/000000000000/login-queue"),
                 new Properties());

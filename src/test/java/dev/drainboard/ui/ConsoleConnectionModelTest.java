@@ -2,6 +2,7 @@ package dev.drainboard.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drainboard.config.AppConfig;
 import dev.drainboard.config.ConfigKey;
 import dev.drainboard.config.ConfigLoader;
 import dev.drainboard.pipeline.Drainer;
@@ -78,8 +79,50 @@ class ConsoleConnectionModelTest {
         c.onUse(used::add);
         c.use();
         assertThat(used).hasSize(1);
-        assertThat(used.get(0)).doesNotContainKeys(ConfigKey.SQS_ENDPOINT, ConfigKey.JDBC_URL);
-        assertThat(ConfigLoader.load(used.get(0)).embeddedDb()).isTrue();
+        assertThat(used.get(0)).containsEntry(ConfigKey.SQS_ENDPOINT, "embedded")
+                .containsEntry(ConfigKey.JDBC_URL, "embedded");
+        // blank means embedded even when the environment names other servers
+        AppConfig chosen = new ConfigLoader(used.get(0), Map.of("DRAINBOARD_SQS_ENDPOINT", "http://env:4566",
+                "DRAINBOARD_JDBC_URL", "jdbc:postgresql://env/db"), new java.util.Properties()).load();
+        assertThat(chosen.embeddedSqs()).isTrue();
+        assertThat(chosen.embeddedDb()).isTrue();
+    }
+
+    @Test
+    void theFieldsStartFromTheSettingsInEffectSoKeepingThemKeepsTheServers() {
+        Map<String, String> env = Map.of("DRAINBOARD_SQS_ENDPOINT", "http://env:4566",
+                "DRAINBOARD_JDBC_URL", "jdbc:postgresql://env/db", "DRAINBOARD_DB_PASSWORD", "s3cret");
+        java.util.Properties none = new java.util.Properties();
+        AppConfig started = new ConfigLoader(Map.of(), env, none).load();
+        ConnectionModel c = new ConnectionModel(new DirectTasks(), ConnectionModel.inEffect(Map.of(), started),
+                new ConnectionModel.Checker() {
+                    @Override
+                    public String sqs(Map<ConfigKey, String> flags) {
+                        return "ok";
+                    }
+
+                    @Override
+                    public String db(Map<ConfigKey, String> flags) {
+                        return "ok";
+                    }
+                });
+        List<Map<ConfigKey, String>> used = new ArrayList<>();
+        c.onUse(used::add);
+
+        assertThat(c.sqsEndpointProperty().get()).isEqualTo("http://env:4566");
+        assertThat(c.jdbcUrlProperty().get()).isEqualTo("jdbc:postgresql://env/db");
+        assertThat(c.queueProperty().get()).isEqualTo("login-queue");
+        c.use();
+        AppConfig kept = new ConfigLoader(used.get(0), env, none).load();
+        assertThat(kept.sqsEndpoint()).isEqualTo(started.sqsEndpoint());
+        assertThat(kept.jdbcUrl()).isEqualTo(started.jdbcUrl());
+        assertThat(kept.dbPassword()).isEqualTo("s3cret");
+
+        AppConfig embedded = new ConfigLoader(Map.of(), Map.of(), none).load();
+        ConnectionModel onDemo = new ConnectionModel(new DirectTasks(), ConnectionModel.inEffect(Map.of(), embedded),
+                null);
+        assertThat(onDemo.sqsEndpointProperty().get()).isEmpty();
+        assertThat(onDemo.jdbcUrlProperty().get()).isEmpty();
     }
 
     @Test
