@@ -7,7 +7,7 @@ package dev.drainboard.bench;
  */
 public record BenchResult(long messages, int workers, double ceiling_msgs_per_s, double drain_msgs_per_s,
                           double ratio, double ceiling_before_drain_msgs_per_s,
-                          double ceiling_after_drain_msgs_per_s, int warmup_rounds, long warmup_messages, long rows, long rejections, long expected_rows, long expected_rejections,
+                          double ceiling_after_drain_msgs_per_s, int warmup_rounds, long warmup_messages, boolean warmup_steady, long rows, long rejections, long expected_rows, long expected_rejections,
                           boolean verified, long peak_heap_mb, long max_heap_mb, double commit_p50_ms,
                           double commit_p99_ms, double seed_msgs_per_s, CpuPerMessage ceiling_cpu_us_per_msg,
                           CpuPerMessage drain_cpu_us_per_msg, String machine) {

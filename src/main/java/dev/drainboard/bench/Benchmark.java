@@ -58,7 +58,7 @@ public final class Benchmark {
         }
     }
 
-    /** A round whose rates are within this share of the previous round's counts as steady. */
+    /** A warm-up round that beat neither best earlier rate by more than this share counts as steady. */
     private static final double STEADY = 0.10;
 
     private final Options options;
@@ -73,12 +73,14 @@ public final class Benchmark {
 
     public BenchResult run() throws Exception {
         List<AutoCloseable> started = new ArrayList<>();
+        Path tmp = Files.createTempDirectory("drainboard-bench");
+        Exception failure = null;
         try {
             URI endpoint = options.sqsEndpoint();
             ProcessHandle sqsProcess = null;
             ProcessHandle pgProcess = null;
             if (endpoint == null) {
-                int heap = (int) Math.min(8192, 512 + options.messages() * 2048 / 1_000_000);
+                int heap = SqsServerProcess.heapMbFor(options.messages());
                 log.accept("Starting ElasticMQ in its own JVM (-Xmx" + heap + "m)...");
                 SqsServerProcess sqs = SqsServerProcess.start(heap);
                 started.add(0, sqs);
@@ -88,7 +90,6 @@ public final class Benchmark {
             String jdbc = options.jdbcUrl();
             String user = options.dbUser();
             String password = options.dbPassword();
-            Path tmp = Files.createTempDirectory("drainboard-bench");
             if (jdbc == null) {
                 log.accept("Starting PostgreSQL...");
                 EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(tmp.resolve("pg"), 0);
@@ -102,10 +103,42 @@ public final class Benchmark {
             createSchema(jdbc, user, password, schema);
             jdbc = jdbc + (jdbc.contains("?") ? "&" : "?") + "currentSchema=" + schema;
             return connectAndMeasure(endpoint, jdbc, user, password, tmp, new CpuMeter(sqsProcess, pgProcess));
+        } catch (Exception e) {
+            failure = e;
+            throw e;
         } finally {
-            for (AutoCloseable c : started) {
+            closeAll(started, failure);
+            deleteTree(tmp);
+        }
+    }
+
+    /** Closes every server even when one fails to close; a close failure never hides the run's own. */
+    private static void closeAll(List<AutoCloseable> started, Exception failure) throws Exception {
+        Exception first = null;
+        for (AutoCloseable c : started) {
+            try {
                 c.close();
+            } catch (Exception e) {
+                if (failure != null) {
+                    failure.addSuppressed(e);
+                } else if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
             }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** Removes a run's temporary folder (the bench's own PostgreSQL data lives there). Best effort. */
+    public static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // best effort: it is a temporary folder
         }
     }
 
@@ -153,7 +186,7 @@ public final class Benchmark {
         Drainer drainer = new Drainer(source, new LoginParser(), new HmacMasker(key), sink, Clock.systemUTC());
         DrainOptions drainOptions = DrainOptions.all(k, Duration.ZERO);
 
-        int rounds = warmUp(source, drainer, drainOptions, pg, k);
+        WarmUp warm = warmUp(source, drainer, drainOptions, pg, k);
         sink.reset();
 
         long n = options.messages();
@@ -163,8 +196,9 @@ public final class Benchmark {
         seed(source, n, 3);
         log.accept("Ceiling: receive + delete only, " + k + " workers...");
         CpuMeter.Reading r0 = cpu.read();
-        double before = ceiling(source, n, k);
-        CpuPerMessage beforeCpu = cpu.read().since(r0, n);
+        Ceiling c1 = ceiling(source, n, k);
+        CpuPerMessage beforeCpu = cpu.read().since(r0, c1.deleted());
+        double before = c1.rate();
         log.accept(String.format(java.util.Locale.ROOT, "  %.0f msg/s", before));
 
         log.accept("Seeding " + n + " messages for the drain...");
@@ -187,50 +221,62 @@ public final class Benchmark {
         seed(source, n, 5);
         log.accept("Ceiling again, after the drain...");
         CpuMeter.Reading r2 = cpu.read();
-        double after = ceiling(source, n, k);
-        CpuPerMessage afterCpu = cpu.read().since(r2, n);
+        Ceiling c2 = ceiling(source, n, k);
+        CpuPerMessage afterCpu = cpu.read().since(r2, c2.deleted());
+        double after = c2.rate();
         log.accept(String.format(java.util.Locale.ROOT, "  %.0f msg/s", after));
         double ceiling = Math.max(before, after);
 
         boolean verified = rows == n - malformed && rejections == malformed && ledger == n
                 && left.available() + left.inFlight() == 0 && s.totals().duplicates() == 0;
         return new BenchResult(n, k, round(ceiling), round(drain), round(drain / ceiling), round(before),
-                round(after), rounds, rounds * options.warmupMessages(), rows, rejections,
+                round(after), warm.rounds(), warm.rounds() * options.warmupMessages(), warm.steady(), rows, rejections,
                 n - malformed, malformed, verified, peak, Runtime.getRuntime().maxMemory() >> 20,
                 round(sink.quantileMs(0.5)), round(sink.quantileMs(0.99)),
                 round(seeded / (seedNanos / 1e9)), before >= after ? beforeCpu : afterCpu, drainCpu, machine());
     }
 
+    /** How the warm-up ended: rounds run, and whether the rates had levelled off. */
+    private record WarmUp(int rounds, boolean steady) {
+    }
+
     /**
      * Runs the servers and both code paths until they are warm: the JIT of a fresh ElasticMQ and of
      * this JVM keeps raising the rates for several hundred thousand messages, so measuring after a
-     * fixed small warm-up would measure the warm-up. Each round drains W messages and runs the ceiling
-     * loop on W more; it stops when both rates rose by less than {@link #STEADY}. Returns the rounds run.
+     * fixed small warm-up would measure the warm-up. Each round drains W messages, then runs the
+     * ceiling loop on W more. A round is steady when neither rate beat the best earlier round by
+     * {@link #STEADY}; the warm-up ends after two steady rounds in a row (one could be noise, as when a
+     * warming server stalls for a round) or at the round limit, which the result reports as not steady.
      */
-    private int warmUp(SqsQueueSource source, Drainer drainer, DrainOptions drainOptions, PostgresLoginSink pg,
-                       int k) throws Exception {
+    private WarmUp warmUp(SqsQueueSource source, Drainer drainer, DrainOptions drainOptions, PostgresLoginSink pg,
+                          int k) throws Exception {
         long w = options.warmupMessages();
-        double lastDrain = 0;
-        double lastCeiling = 0;
+        double bestDrain = 0;
+        double bestCeiling = 0;
+        int steadyRounds = 0;
         int round = 0;
-        while (round < options.maxWarmupRounds() && w > 0) {
+        while (round < options.maxWarmupRounds() && w > 0 && steadyRounds < 2) {
             round++;
             seed(source, w, 100 + round);
             DrainStats s = drainer.drainAll(drainOptions, ProgressListener.NONE, new StopSignal());
             double drain = s.done() / (s.elapsed().toNanos() / 1e9);
             seed(source, w, 200 + round);
-            double ceiling = ceiling(source, w, k);
+            double ceiling = ceiling(source, w, k).rate();
             truncate(pg);
-            log.accept(String.format(java.util.Locale.ROOT, "Warm-up round %d of at most %d (%,d messages): "
-                    + "drain %.0f msg/s, ceiling %.0f msg/s", round, options.maxWarmupRounds(), w, drain, ceiling));
-            boolean steady = drain < lastDrain * (1 + STEADY) && ceiling < lastCeiling * (1 + STEADY);
-            lastDrain = Math.max(lastDrain, drain);
-            lastCeiling = Math.max(lastCeiling, ceiling);
-            if (steady) {
-                break;
-            }
+            log.accept(String.format(java.util.Locale.ROOT, "Warm-up round %d of at most %d (%,d messages drained, "
+                    + "%,d through the ceiling loop): drain %.0f msg/s, ceiling %.0f msg/s", round,
+                    options.maxWarmupRounds(), w, w, drain, ceiling));
+            boolean steady = drain < bestDrain * (1 + STEADY) && ceiling < bestCeiling * (1 + STEADY);
+            steadyRounds = steady ? steadyRounds + 1 : 0;
+            bestDrain = Math.max(bestDrain, drain);
+            bestCeiling = Math.max(bestCeiling, ceiling);
         }
-        return round;
+        boolean levelled = steadyRounds >= 2;
+        if (w > 0 && options.maxWarmupRounds() > 0 && !levelled) {
+            log.accept("Warning: the rates were still rising after " + round + " warm-up rounds; the figures below "
+                    + "may be those of a warming server (raise --warmup-rounds)");
+        }
+        return new WarmUp(round, levelled);
     }
 
     /** Sends n generated messages; returns how many of them are malformed. */
@@ -242,8 +288,12 @@ public final class Benchmark {
         return malformed;
     }
 
-    /** Receive 10 + delete-batch only, with k threads, until n are deleted; returns msg/s. */
-    private static double ceiling(SqsQueueSource source, long n, int k) throws Exception {
+    /** What a ceiling run did: messages deleted, and the rate. */
+    private record Ceiling(long deleted, double rate) {
+    }
+
+    /** Receive 10 + delete-batch only, with k threads, until n are deleted or the queue stays empty. */
+    private static Ceiling ceiling(SqsQueueSource source, long n, int k) throws Exception {
         AtomicLong deleted = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(k);
         long t = System.nanoTime();
@@ -270,7 +320,7 @@ public final class Benchmark {
         } finally {
             pool.shutdown();
         }
-        return deleted.get() / ((System.nanoTime() - t) / 1e9);
+        return new Ceiling(deleted.get(), deleted.get() / ((System.nanoTime() - t) / 1e9));
     }
 
     private static void createSchema(String jdbc, String user, String password, String schema) throws SQLException {

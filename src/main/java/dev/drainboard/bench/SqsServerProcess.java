@@ -20,6 +20,11 @@ public final class SqsServerProcess implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
+    /** A heap that holds {@code messages} queued messages: 512 MB plus about 2 KB per message, at most 8 GB. */
+    public static int heapMbFor(long messages) {
+        return (int) Math.min(8192, 512 + messages * 2048 / 1_000_000);
+    }
+
     public static SqsServerProcess start(int heapMb) throws IOException, InterruptedException {
         int port = EmbeddedSqs.freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -30,7 +30,11 @@ class ConsoleBenchTest {
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         boolean ended = p.waitFor(4, TimeUnit.MINUTES);
         if (!ended) {
-            p.destroyForcibly();
+            // SIGTERM first: the console's shutdown stops its embedded PostgreSQL, which SIGKILL would orphan
+            p.destroy();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
         }
 
         String log = Files.readString(err);
