@@ -64,9 +64,8 @@ final class BenchCommand implements Callable<Integer> {
             return consoleBench(out, err);
         }
         // 'embedded' means what leaving the option out means: the bench starts its own server
-        URI sqs = sqsEndpoint == null || sqsEndpoint.toString().equalsIgnoreCase(ConfigLoader.EMBEDDED) ? null
-                : sqsEndpoint;
-        String jdbc = jdbcUrl == null || jdbcUrl.equalsIgnoreCase(ConfigLoader.EMBEDDED) ? null : jdbcUrl;
+        URI sqs = sqsEndpoint == null || ConfigLoader.isEmbedded(sqsEndpoint.toString()) ? null : sqsEndpoint;
+        String jdbc = ConfigLoader.isEmbedded(jdbcUrl) ? null : jdbcUrl;
         BenchResult r = new Benchmark(new Benchmark.Options(messages, workers, sqs, jdbc, dbUser,
                 dbPassword, warmup, warmupRounds), err::println).run();
         if (json) {

@@ -74,11 +74,16 @@ public record AppConfig(Optional<URI> sqsEndpoint, boolean awsDefaultEndpoint, S
                 maskKeyBase64, dataDir, visibilityTimeout, workers, waitSeconds, scheme, sivKeysetJson);
     }
 
+    /** The SQS endpoint as a setting would give it: {@code embedded}, {@code aws} or the URL. */
+    public String sqsEndpointSetting() {
+        return embeddedSqs() ? ConfigLoader.EMBEDDED : awsDefaultEndpoint ? "aws"
+                : sqsEndpoint.map(URI::toString).orElse("");
+    }
+
     /** The settings as text for a log line, with secrets redacted. */
     public String describe() {
         Map<ConfigKey, String> v = new EnumMap<>(ConfigKey.class);
-        v.put(ConfigKey.SQS_ENDPOINT, embeddedSqs() ? "embedded" : awsDefaultEndpoint ? "aws"
-                : sqsEndpoint.map(URI::toString).orElse(""));
+        v.put(ConfigKey.SQS_ENDPOINT, sqsEndpointSetting());
         v.put(ConfigKey.REGION, region);
         v.put(ConfigKey.QUEUE, queueUrl.orElse(queue));
         v.put(ConfigKey.JDBC_URL, jdbcUrl.orElse("embedded"));

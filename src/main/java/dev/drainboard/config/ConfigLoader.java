@@ -26,6 +26,11 @@ public final class ConfigLoader {
      * explicitly, so a flag can override an endpoint set in the environment or the properties file.
      */
     public static final String EMBEDDED = "embedded";
+
+    /** True for the {@link #EMBEDDED} value of a server setting, in any case. */
+    public static boolean isEmbedded(String setting) {
+        return setting != null && setting.equalsIgnoreCase(EMBEDDED);
+    }
     private final Map<ConfigKey, String> flags;
     private final Map<String, String> env;
     private final Properties file;
@@ -99,7 +104,7 @@ public final class ConfigLoader {
         Optional<URI> endpoint = Optional.empty();
         boolean aws = false;
         String ep = raw(ConfigKey.SQS_ENDPOINT);
-        if (ep != null && ep.equalsIgnoreCase(EMBEDDED)) {
+        if (isEmbedded(ep)) {
             // explicitly the in-process ElasticMQ, whatever a lower-precedence source says
             endpoint = Optional.empty();
         } else if (ep != null && ep.equalsIgnoreCase("aws")) {
@@ -120,7 +125,7 @@ public final class ConfigLoader {
             errors.add(problem(ConfigKey.REGION, region, "expected a region such as us-east-1"));
         }
 
-        Optional<String> jdbc = Optional.ofNullable(raw(ConfigKey.JDBC_URL)).filter(u -> !u.equalsIgnoreCase(EMBEDDED));
+        Optional<String> jdbc = Optional.ofNullable(raw(ConfigKey.JDBC_URL)).filter(u -> !isEmbedded(u));
         if (jdbc.isPresent() && !jdbc.get().startsWith("jdbc:postgresql:")) {
             errors.add(problem(ConfigKey.JDBC_URL, redactUrl(jdbc.get()),
                     "expected a URL starting with jdbc:postgresql://"));

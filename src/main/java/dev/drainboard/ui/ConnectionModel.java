@@ -61,8 +61,8 @@ public final class ConnectionModel {
     public static Map<ConfigKey, String> inEffect(Map<ConfigKey, String> flags, AppConfig c) {
         Map<ConfigKey, String> f = new EnumMap<>(ConfigKey.class);
         f.putAll(flags);
-        f.put(ConfigKey.SQS_ENDPOINT, c.embeddedSqs() ? "" : c.awsDefaultEndpoint() ? "aws"
-                : c.sqsEndpoint().map(java.net.URI::toString).orElse(""));
+        // blank, not "embedded": a blank field is how the dialog says embedded
+        f.put(ConfigKey.SQS_ENDPOINT, c.embeddedSqs() ? "" : c.sqsEndpointSetting());
         f.put(ConfigKey.QUEUE, c.queueUrl().orElse(c.queue()));
         f.put(ConfigKey.JDBC_URL, c.jdbcUrl().orElse(""));
         f.put(ConfigKey.DB_USER, c.dbUser());
