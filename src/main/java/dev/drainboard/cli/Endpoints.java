@@ -9,9 +9,9 @@ final class Endpoints {
 
     static String describe(Workspace ws) {
         StringBuilder b = new StringBuilder();
-        b.append("SQS:        ").append(ws.source().describe()).append(ws.embeddedSqs() ? "  (embedded)" : "")
+        b.append("SQS:        ").append(ws.sqsDescription()).append(ws.embeddedSqs() ? "  (embedded)" : "")
                 .append('\n');
-        b.append("PostgreSQL: ").append(ws.sink().describe()).append(ws.embeddedDb() ? "  (embedded, user postgres)"
+        b.append("PostgreSQL: ").append(ws.dbDescription()).append(ws.embeddedDb() ? "  (embedded, user postgres)"
                 : "").append('\n');
         b.append("Masking:    ").append(ws.masking().description());
         return b.toString();

@@ -21,7 +21,7 @@ final class PreviewCommand extends WorkspaceCommand {
         if (count < 1 || count > 100) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--count must be 1-100, not " + count);
         }
-        Batch b = ws.drainer().fetchBatch(count, Duration.ofSeconds(ws.config().waitSeconds()));
+        Batch b = ws.operations().fetch(count, Duration.ofSeconds(ws.config().waitSeconds()));
         try {
             if (b.isEmpty()) {
                 out.println("The queue has no visible messages.");
@@ -41,7 +41,7 @@ final class PreviewCommand extends WorkspaceCommand {
                     b.rows().size(), b.rejections().size());
             return 0;
         } finally {
-            ws.drainer().release(b);
+            ws.operations().release(b);
         }
     }
 }

@@ -11,10 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -159,7 +159,7 @@ final class DrainRun {
             List<QueueMessage> got;
             Instant at = clock.instant();
             try {
-                got = drainer.source().receive(want, options.pollWait());
+                got = drainer.receive(want, options.pollWait());
                 backoff.reset();
             } catch (SourceException e) {
                 budget.addAndGet(want);
@@ -232,7 +232,8 @@ final class DrainRun {
     }
 
     private Batch keepLease(Batch held) {
-        if (Duration.between(clock.instant(), held.leaseExpiry()).compareTo(MAX_RETRY.multipliedBy(2)) > 0) {
+        if (!LeasePolicy.dueForExtension(held, clock.instant(), drainer.visibilityTimeout(),
+                MAX_RETRY.multipliedBy(2))) {
             return held;
         }
         try {

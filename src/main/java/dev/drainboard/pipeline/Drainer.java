@@ -17,9 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,12 +45,14 @@ public final class Drainer {
         this.clock = clock;
     }
 
-    public QueueSource source() {
-        return source;
+    /** The queue's visibility timeout: how long a fetched batch stays invisible to other consumers. */
+    public Duration visibilityTimeout() {
+        return source.visibilityTimeout();
     }
 
-    public LoginSink sink() {
-        return sink;
+    /** One receive for a drain worker (at most 10 messages). */
+    List<QueueMessage> receive(int max, Duration wait) {
+        return source.receive(max, wait);
     }
 
     /**
