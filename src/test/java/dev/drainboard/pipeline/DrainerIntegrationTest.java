@@ -21,6 +21,7 @@ import dev.drainboard.transform.HmacMasker;
 import dev.drainboard.transform.LoginParser;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drainboard.model.QueueMessage;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Builds {@link QueueMessage}s for unit tests. */
