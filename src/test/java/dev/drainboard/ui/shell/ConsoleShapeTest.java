@@ -2,7 +2,10 @@ package dev.drainboard.ui.shell;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.drainboard.ui.common.FxTasks;
@@ -27,6 +30,17 @@ class ConsoleShapeTest {
                 .should().dependOnClassesThat().resideInAPackage("javafx.concurrent..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ExecutorService")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
+                .check(UI);
+    }
+
+    @Test
+    void onlyTheAdapterStartsThreads() {
+        noClasses().that().doNotBelongToAnyOf(FxTasks.class)
+                .should().callConstructorWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                        JavaClass.Predicates.assignableTo(Thread.class))))
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ScheduledExecutorService")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ForkJoinPool")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Timer")
                 .check(UI);
     }
 }
