@@ -39,12 +39,4 @@ public record DrainOptions(int workers, long maxMessages, Duration pollWait, Dur
     public static DrainOptions all(int workers, Duration pollWait) {
         return new DrainOptions(workers, 0, pollWait);
     }
-
-    public DrainOptions withFirstRetry(Duration d) {
-        return new DrainOptions(workers, maxMessages, pollWait, d, giveUpAfter);
-    }
-
-    public DrainOptions withGiveUpAfter(Duration d) {
-        return new DrainOptions(workers, maxMessages, pollWait, firstRetry, d);
-    }
 }

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import atlantafx.base.theme.PrimerLight;
 import dev.drainboard.config.ConfigKey;
 import dev.drainboard.sink.Schema;
-import dev.drainboard.testing.SharedPostgres;
+import dev.drainboard.support.TestServers;
 import dev.drainboard.ui.common.ConsoleState;
 import dev.drainboard.ui.common.FxTasks;
 import dev.drainboard.ui.connection.ConnectionModel;
@@ -61,7 +61,7 @@ class ConsoleMigrationFxTest {
 
     @Test
     void theConsoleOffersTheOneStatementRunsItOnOkAndStartsThenTheDialogTestsTheSettings() throws Exception {
-        String db = SharedPostgres.newDatabase("console_migrate");
+        String db = TestServers.freshDatabase();
         try (Connection c = DriverManager.getConnection(db, "postgres", "postgres");
              Statement s = c.createStatement()) {
             s.execute(ORIGINAL_DDL);
