@@ -49,7 +49,8 @@ public final class PreviewModel {
     private final BooleanProperty repeatedOnly = new SimpleBooleanProperty(false);
     private final ObservableList<PreviewRow> rows = FXCollections.observableArrayList();
     private final FilteredList<PreviewRow> shown = new FilteredList<>(rows);
-    private final FilteredList<PreviewRow> rejected = new FilteredList<>(rows, PreviewRow::rejected);
+    private final ObservableList<PreviewRejection> rejected = FXCollections.observableArrayList();
+    private final ObservableList<PreviewRejection> rejectedView = FXCollections.unmodifiableObservableList(rejected);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No batch in hand. Fetch one to preview it.");
     private final ReadOnlyLongWrapper leaseSeconds = new ReadOnlyLongWrapper(0);
     private final ReadOnlyStringWrapper lease = new ReadOnlyStringWrapper("");
@@ -60,7 +61,7 @@ public final class PreviewModel {
     public PreviewModel(Session session) {
         this.session = session;
         shown.predicateProperty().bind(Bindings.createObjectBinding(
-                () -> repeatedOnly.get() ? r -> !r.rejected() && r.repeated() : r -> !r.rejected(), repeatedOnly));
+                () -> repeatedOnly.get() ? PreviewRow::repeated : r -> true, repeatedOnly));
     }
 
     /** Receives up to {@link #batchSizeProperty()} messages; nothing is written. */
@@ -101,6 +102,7 @@ public final class PreviewModel {
         inHand = batch;
         List<PreviewRow> list = PreviewRow.of(batch, f.ipSeen(), f.deviceSeen());
         rows.setAll(list);
+        rejected.setAll(PreviewRejection.of(batch));
         long repeated = list.stream().filter(PreviewRow::repeated).count();
         summary.set(batch.size() + " messages in hand: " + batch.rows().size() + " rows, "
                 + batch.rejections().size() + " rejected · " + repeated + " with a repeated mask"
@@ -203,6 +205,7 @@ public final class PreviewModel {
     private void clear() {
         inHand = Batch.empty();
         rows.clear();
+        rejected.clear();
         summary.set("No batch in hand. Fetch one to preview it.");
         updateLease();
     }
@@ -236,7 +239,7 @@ public final class PreviewModel {
         return repeatedOnly;
     }
 
-    /** All rows of the batch in hand. */
+    /** All parsed rows of the batch in hand. */
     public ObservableList<PreviewRow> rows() {
         return FXCollections.unmodifiableObservableList(rows);
     }
@@ -247,8 +250,8 @@ public final class PreviewModel {
     }
 
     /** The rejected messages of the batch in hand, with their reasons. */
-    public ObservableList<PreviewRow> rejectedRows() {
-        return rejected;
+    public ObservableList<PreviewRejection> rejectedRows() {
+        return rejectedView;
     }
 
     public ReadOnlyStringProperty summaryProperty() {

@@ -2,24 +2,24 @@ package dev.drainboard.ui.preview;
 
 import dev.drainboard.model.Batch;
 import dev.drainboard.model.MaskedLogin;
-import dev.drainboard.model.Rejection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One line of the preview table, made for display: a masked row or a rejected message with its
- * reason. Holds no raw field value: masks come from {@link MaskedLogin}, reasons from {@link Rejection}.
+ * One line of the preview table, made for display: a parsed, masked row of the batch in hand with
+ * its repeat counts (rejected messages are {@link PreviewRejection}s). Holds no raw field value:
+ * masks come from {@link MaskedLogin}.
  *
  * @param ipRepeats     rows of this batch with the same masked ip (1 = unique, 0 = no ip)
  * @param deviceRepeats rows of this batch with the same masked device id
  * @param ipSeen        rows already in PostgreSQL with this masked ip
  * @param deviceSeen    rows already in PostgreSQL with this masked device id
  */
-public record PreviewRow(String messageId, boolean rejected, String userId, String deviceType, String maskedIp,
+public record PreviewRow(String messageId, String userId, String deviceType, String maskedIp,
                          String maskedDeviceId, String locale, String appVersion, String createDate,
-                         int ipRepeats, int deviceRepeats, long ipSeen, long deviceSeen, String reason) {
+                         int ipRepeats, int deviceRepeats, long ipSeen, long deviceSeen) {
 
     /** Shares a mask with another row of the batch or with a stored row. */
     public boolean repeated() {
@@ -44,22 +44,18 @@ public record PreviewRow(String messageId, boolean rejected, String userId, Stri
         return String.join(", ", parts);
     }
 
-    /** Rows of a fetched batch, parsed rows first, each with its repeat counts. */
+    /** The parsed rows of a fetched batch, each with its repeat counts. */
     public static List<PreviewRow> of(Batch batch, Map<String, Long> ipSeen, Map<String, Long> deviceSeen) {
         Map<String, Integer> ips = tally(batch.rows(), true);
         Map<String, Integer> devices = tally(batch.rows(), false);
-        List<PreviewRow> out = new ArrayList<>(batch.size());
+        List<PreviewRow> out = new ArrayList<>(batch.rows().size());
         for (MaskedLogin r : batch.rows()) {
-            out.add(new PreviewRow(r.messageId(), false, r.userId(), r.deviceType(), r.maskedIp(), r.maskedDeviceId(),
+            out.add(new PreviewRow(r.messageId(), r.userId(), r.deviceType(), r.maskedIp(), r.maskedDeviceId(),
                     r.locale(), r.appVersion(), r.createDate() == null ? null : r.createDate().toString(),
                     r.maskedIp() == null ? 0 : ips.get(r.maskedIp()),
                     r.maskedDeviceId() == null ? 0 : devices.get(r.maskedDeviceId()),
                     r.maskedIp() == null ? 0 : ipSeen.getOrDefault(r.maskedIp(), 0L),
-                    r.maskedDeviceId() == null ? 0 : deviceSeen.getOrDefault(r.maskedDeviceId(), 0L), ""));
-        }
-        for (Rejection j : batch.rejections()) {
-            out.add(new PreviewRow(j.messageId(), true, null, null, null, null, null, null, null, 0, 0, 0, 0,
-                    j.reason()));
+                    r.maskedDeviceId() == null ? 0 : deviceSeen.getOrDefault(r.maskedDeviceId(), 0L)));
         }
         return out;
     }

@@ -86,11 +86,11 @@ public final class PreviewView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        TableView<PreviewRow> rejected = new TableView<>(p.rejectedRows());
+        TableView<PreviewRejection> rejected = new TableView<>(p.rejectedRows());
         rejected.setId("preview-rejections");
         rejected.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, "rejected-table");
-        rejected.getColumns().add(Cells.text("rejected in this batch: reason", 430, PreviewRow::reason));
-        rejected.getColumns().add(Cells.text("message id", 300, PreviewRow::messageId));
+        rejected.getColumns().add(Cells.text("rejected in this batch: reason", 430, PreviewRejection::reason));
+        rejected.getColumns().add(Cells.text("message id", 300, PreviewRejection::messageId));
         rejected.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         rejected.setPrefHeight(112);
         rejected.setMinHeight(80);

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -43,6 +45,8 @@ public final class QueueModel {
     private final ReadOnlyStringWrapper rejections = new ReadOnlyStringWrapper("–");
     private final ReadOnlyBooleanWrapper sqsUp = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper dbUp = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<ServerStatus> sqsStatus = new ReadOnlyObjectWrapper<>(ServerStatus.CONNECTING);
+    private final ReadOnlyObjectWrapper<ServerStatus> dbStatus = new ReadOnlyObjectWrapper<>(ServerStatus.CONNECTING);
     private final ReadOnlyStringWrapper sqsCause = new ReadOnlyStringWrapper("not connected yet");
     private final ReadOnlyStringWrapper dbCause = new ReadOnlyStringWrapper("not connected yet");
     private final ObservableList<DepthPoint> history = FXCollections.observableArrayList();
@@ -106,6 +110,7 @@ public final class QueueModel {
         fill(deadLetterCells, ok ? s.deadLetter() : null);
         noteChange(sqsUp.get(), ok, "SQS", s.error());
         sqsUp.set(ok);
+        sqsStatus.set(ServerStatus.of(ok));
         sqsCause.set(ok ? "reachable" : s.error());
         if (ok) {
             long second = Duration.between(started, session.clock().instant()).toSeconds();
@@ -123,6 +128,7 @@ public final class QueueModel {
         rejections.set(ok ? Long.toString(s.counts().rejections()) : UNREACHABLE);
         noteChange(dbUp.get(), ok, "PostgreSQL", s.error());
         dbUp.set(ok);
+        dbStatus.set(ServerStatus.of(ok));
         dbCause.set(ok ? "reachable" : s.error());
     }
 
@@ -172,6 +178,16 @@ public final class QueueModel {
 
     public ReadOnlyBooleanProperty dbUpProperty() {
         return dbUp.getReadOnlyProperty();
+    }
+
+    /** The header's SQS light: {@link ServerStatus#CONNECTING} until the first poll answered or failed. */
+    public ReadOnlyObjectProperty<ServerStatus> sqsStatusProperty() {
+        return sqsStatus.getReadOnlyProperty();
+    }
+
+    /** The header's PostgreSQL light. */
+    public ReadOnlyObjectProperty<ServerStatus> dbStatusProperty() {
+        return dbStatus.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty sqsCauseProperty() {

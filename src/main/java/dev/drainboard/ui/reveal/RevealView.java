@@ -4,7 +4,6 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.drainboard.model.MaskColumn;
 import dev.drainboard.model.MaskGroup;
-import dev.drainboard.model.StoredLogin;
 import dev.drainboard.ui.common.Cells;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -35,8 +34,9 @@ public final class RevealView {
     }
 
     /** The Reveal… menu: the selected row's masked_ip or masked_device_id, or a selected top mask. */
-    public static MenuButton action(RevealModel r, TableView<StoredLogin> rows, TableView<MaskGroup> ipGroups,
-                             TableView<MaskGroup> deviceGroups) {
+    public static <R> MenuButton action(RevealModel r, TableView<R> rows, Function<R, String> maskedIp,
+                                        Function<R, String> maskedDeviceId, TableView<MaskGroup> ipGroups,
+                                        TableView<MaskGroup> deviceGroups) {
         MenuButton menu = new MenuButton("Reveal…");
         menu.setId("reveal");
         menu.setMinWidth(Region.USE_PREF_SIZE);
@@ -48,9 +48,9 @@ public final class RevealView {
         menu.setTooltip(tip);
         menu.getItems().addAll(
                 item("reveal-row-ip", "masked_ip of the selected row…", r, rows, MaskColumn.MASKED_IP,
-                        StoredLogin::maskedIp, menu),
+                        maskedIp, menu),
                 item("reveal-row-device", "masked_device_id of the selected row…", r, rows,
-                        MaskColumn.MASKED_DEVICE_ID, StoredLogin::maskedDeviceId, menu),
+                        MaskColumn.MASKED_DEVICE_ID, maskedDeviceId, menu),
                 item("reveal-ip-group", "the selected top repeated masked_ip…", r, ipGroups, MaskColumn.MASKED_IP,
                         MaskGroup::mask, menu),
                 item("reveal-device-group", "the selected top repeated masked_device_id…", r, deviceGroups,

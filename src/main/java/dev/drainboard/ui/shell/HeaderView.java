@@ -7,8 +7,9 @@ import dev.drainboard.ui.common.ConsoleState;
 import dev.drainboard.ui.connection.ConnectionDialog;
 import dev.drainboard.ui.connection.ConnectionModel;
 import dev.drainboard.ui.queue.QueueModel;
+import dev.drainboard.ui.queue.ServerStatus;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -36,8 +37,8 @@ public final class HeaderView {
         subtitle.getStyleClass().addAll(Styles.TEXT_MUTED);
 
         QueueModel q = m.queue();
-        Label sqs = light("SQS", "sqs-status", q.sqsUpProperty(), m.sqsWhereProperty(), q.sqsCauseProperty(), m);
-        Label db = light("PostgreSQL", "db-status", q.dbUpProperty(), m.dbWhereProperty(), q.dbCauseProperty(), m);
+        Label sqs = light("SQS", "sqs-status", q.sqsStatusProperty(), m.sqsWhereProperty(), q.sqsCauseProperty());
+        Label db = light("PostgreSQL", "db-status", q.dbStatusProperty(), m.dbWhereProperty(), q.dbCauseProperty());
 
         Label mode = new Label();
         mode.textProperty().bind(Bindings.when(m.modeProperty().isEmpty()).then(m.startupProperty())
@@ -72,17 +73,15 @@ public final class HeaderView {
         return bar;
     }
 
-    private static Label light(String name, String id, ObservableBooleanValue up, ObservableStringValue where,
-                               ObservableStringValue cause, ConsoleModel m) {
+    private static Label light(String name, String id, ObservableValue<ServerStatus> status,
+                               ObservableStringValue where, ObservableStringValue cause) {
         Circle dot = new Circle(5);
-        dot.styleProperty().bind(Bindings.when(up).then("-fx-fill: -color-success-emphasis;")
-                .otherwise(Bindings.when(m.modeProperty().isEmpty()).then("-fx-fill: -color-fg-subtle;")
-                        .otherwise("-fx-fill: -color-danger-emphasis;")));
+        dot.styleProperty().bind(Bindings.createStringBinding(() -> "-fx-fill: " + status.getValue().colour() + ";",
+                status));
         Label l = new Label();
         l.setId(id);
         l.setGraphic(dot);
-        l.textProperty().bind(Bindings.concat(name, " ", Bindings.when(up).then("ok")
-                .otherwise(Bindings.when(m.modeProperty().isEmpty()).then("…").otherwise("down"))));
+        l.textProperty().bind(Bindings.createStringBinding(() -> name + " " + status.getValue().word(), status));
         Tooltip t = Cells.tip("");
         t.textProperty().bind(Bindings.concat(name, ": ", where, "\n", cause));
         l.setTooltip(t);

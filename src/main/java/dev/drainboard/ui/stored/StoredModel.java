@@ -9,6 +9,7 @@ import dev.drainboard.ui.common.ConsoleState;
 import dev.drainboard.ui.common.Problems;
 import dev.drainboard.ui.common.Session;
 import java.util.List;
+import java.util.stream.Collectors;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -30,10 +31,10 @@ public final class StoredModel {
     }
 
     private final Session session;
-    private final ObservableList<StoredLogin> latest = FXCollections.observableArrayList();
+    private final ObservableList<CommittedRow> latest = FXCollections.observableArrayList();
     private final ObservableList<MaskGroup> ipGroups = FXCollections.observableArrayList();
     private final ObservableList<MaskGroup> deviceGroups = FXCollections.observableArrayList();
-    private final ObservableList<StoredRejection> rejections = FXCollections.observableArrayList();
+    private final ObservableList<RejectionRow> rejections = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private boolean refreshing;
 
@@ -49,10 +50,10 @@ public final class StoredModel {
         refreshing = true;
         session.tasks().run("read the stored rows", this::read, s -> {
             refreshing = false;
-            latest.setAll(s.latest());
+            latest.setAll(s.latest().stream().map(CommittedRow::of).collect(Collectors.toList()));
             ipGroups.setAll(s.ips());
             deviceGroups.setAll(s.devices());
-            rejections.setAll(s.rejections());
+            rejections.setAll(s.rejections().stream().map(RejectionRow::of).collect(Collectors.toList()));
             summary.set("Latest " + s.latest().size() + " rows · " + s.ips().size() + " repeated masked ips · "
                     + s.devices().size() + " repeated masked device ids");
         }, e -> {
@@ -68,7 +69,7 @@ public final class StoredModel {
     }
 
     /** Moves the rejected message back from the dead-letter queue to the queue, to be drained again. */
-    public void replay(StoredRejection r) {
+    public void replay(RejectionRow r) {
         if (r == null || session.state() != ConsoleState.IDLE) {
             return;
         }
@@ -89,7 +90,7 @@ public final class StoredModel {
         return session.stateProperty().isEqualTo(ConsoleState.IDLE);
     }
 
-    public ObservableList<StoredLogin> latest() {
+    public ObservableList<CommittedRow> latest() {
         return latest;
     }
 
@@ -101,7 +102,7 @@ public final class StoredModel {
         return deviceGroups;
     }
 
-    public ObservableList<StoredRejection> rejections() {
+    public ObservableList<RejectionRow> rejections() {
         return rejections;
     }
 

@@ -3,13 +3,9 @@ package dev.drainboard.ui.stored;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.drainboard.model.MaskGroup;
-import dev.drainboard.model.StoredLogin;
-import dev.drainboard.model.StoredRejection;
 import dev.drainboard.ui.common.Cells;
 import dev.drainboard.ui.reveal.RevealModel;
 import dev.drainboard.ui.reveal.RevealView;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
@@ -25,27 +21,24 @@ import javafx.scene.layout.VBox;
 
 /** The committed tab (latest rows and top repeated masks) and the rejections tab (with Replay). */
 public final class StoredView {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
 
     private StoredView() {
     }
 
     public static VBox committed(StoredModel s, RevealModel reveal) {
-        SortedList<StoredLogin> sorted = new SortedList<>(s.latest());
-        TableView<StoredLogin> rows = new TableView<>(sorted);
+        SortedList<CommittedRow> sorted = new SortedList<>(s.latest());
+        TableView<CommittedRow> rows = new TableView<>(sorted);
         sorted.comparatorProperty().bind(rows.comparatorProperty());
         rows.setId("committed-table");
         rows.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         rows.setPlaceholder(new Label("Nothing committed yet."));
-        rows.getColumns().add(Cells.mask("masked_ip", 142, StoredLogin::maskedIp, r -> true));
-        rows.getColumns().add(Cells.mask("masked_device_id", 142, StoredLogin::maskedDeviceId, r -> true));
-        rows.getColumns().add(Cells.text("user_id", 80, StoredLogin::userId));
-        rows.getColumns().add(Cells.text("device", 62, StoredLogin::deviceType));
-        rows.getColumns().add(Cells.text("locale", 52, StoredLogin::locale));
-        rows.getColumns().add(Cells.text("app_version", 85, StoredLogin::appVersion));
-        rows.getColumns().add(Cells.text("create_date", 90,
-                r -> r.createDate() == null ? null : r.createDate().toString()));
+        rows.getColumns().add(Cells.mask("masked_ip", 142, CommittedRow::maskedIp, r -> true));
+        rows.getColumns().add(Cells.mask("masked_device_id", 142, CommittedRow::maskedDeviceId, r -> true));
+        rows.getColumns().add(Cells.text("user_id", 80, CommittedRow::userId));
+        rows.getColumns().add(Cells.text("device", 62, CommittedRow::deviceType));
+        rows.getColumns().add(Cells.text("locale", 52, CommittedRow::locale));
+        rows.getColumns().add(Cells.text("app_version", 85, CommittedRow::appVersion));
+        rows.getColumns().add(Cells.text("create_date", 90, CommittedRow::createDate));
         rows.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         TableView<MaskGroup> ipGroups = groups("ip-groups", s.ipGroups());
@@ -58,21 +51,21 @@ public final class StoredView {
         VBox.setVgrow(split, Priority.ALWAYS);
         VBox box = tab(s, "Latest rows of user_logins, newest first; masks repeated across all stored rows on the "
                 + "right.", split);
-        ((HBox) box.getChildren().get(0)).getChildren().add(RevealView.action(reveal, rows, ipGroups, deviceGroups));
+        ((HBox) box.getChildren().get(0)).getChildren().add(RevealView.action(reveal, rows, CommittedRow::maskedIp,
+                CommittedRow::maskedDeviceId, ipGroups, deviceGroups));
         box.getChildren().add(1, RevealView.unavailableNote(reveal));
         return box;
     }
 
     public static VBox rejections(StoredModel s) {
-        TableView<StoredRejection> table = new TableView<>(s.rejections());
+        TableView<RejectionRow> table = new TableView<>(s.rejections());
         table.setId("rejections-table");
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setPlaceholder(new Label("No rejected messages."));
-        table.getColumns().add(Cells.text("time", 115,
-                r -> r.rejectedAt() == null ? "" : TIME.format(r.rejectedAt())));
-        table.getColumns().add(Cells.text("reason", 320, StoredRejection::reason));
-        table.getColumns().add(Cells.text("message id", 280, StoredRejection::messageId));
-        table.getColumns().add(Cells.text("body (redacted)", 220, StoredRejection::summary));
+        table.getColumns().add(Cells.text("time", 115, RejectionRow::time));
+        table.getColumns().add(Cells.text("reason", 320, RejectionRow::reason));
+        table.getColumns().add(Cells.text("message id", 280, RejectionRow::messageId));
+        table.getColumns().add(Cells.text("body (redacted)", 220, RejectionRow::summary));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
 

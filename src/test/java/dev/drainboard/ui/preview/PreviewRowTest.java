@@ -23,10 +23,10 @@ class PreviewRowTest {
 
     @Test
     void aRowIsRepeatedWhenItsMaskOccursTwiceOrIsAlreadyStored() {
-        PreviewRow unique = new PreviewRow("m", false, "u", "ios", MASK, MASK, null, null, null, 1, 1, 0, 0, "");
+        PreviewRow unique = new PreviewRow("m", "u", "ios", MASK, MASK, null, null, null, 1, 1, 0, 0);
         assertThat(unique.repeated()).isFalse();
         assertThat(unique.seenBefore()).isEmpty();
-        PreviewRow stored = new PreviewRow("m", false, "u", "ios", MASK, MASK, null, null, null, 1, 1, 3, 1, "");
+        PreviewRow stored = new PreviewRow("m", "u", "ios", MASK, MASK, null, null, null, 1, 1, 3, 1);
         assertThat(stored.repeated()).isTrue();
         assertThat(stored.seenBefore()).isEqualTo("seen 3× before");
     }

@@ -6,10 +6,10 @@ import dev.drainboard.config.ConfigKey;
 import dev.drainboard.model.MaskGroup;
 import dev.drainboard.model.QueueDepth;
 import dev.drainboard.model.StoredCounts;
-import dev.drainboard.model.StoredRejection;
 import dev.drainboard.pipeline.DemoMessages;
 import dev.drainboard.ui.common.MaskChips;
 import dev.drainboard.ui.preview.PreviewRow;
+import dev.drainboard.ui.stored.RejectionRow;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +98,7 @@ class ConsoleDrainFxTest {
     void aRejectedMessageCanBeReplayedFromTheDeadLetterQueue() {
         fx.click("#rejections-tab .tab-label");
         fx.until(() -> !fx.items("#rejections-table").isEmpty());
-        List<StoredRejection> rejections = fx.items("#rejections-table");
+        List<RejectionRow> rejections = fx.items("#rejections-table");
         assertThat(rejections).allSatisfy(r -> assertThat(r.reason()).isNotBlank());
         long deadLetters = fx.workspace.source().deadLetterDepth().available();
 

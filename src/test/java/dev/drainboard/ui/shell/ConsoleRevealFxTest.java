@@ -3,13 +3,13 @@ package dev.drainboard.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drainboard.config.ConfigKey;
-import dev.drainboard.model.StoredLogin;
 import dev.drainboard.sink.RevealStore;
 import dev.drainboard.sink.RevealStore.Lookup;
 import dev.drainboard.sink.RevealStore.RevealRecord;
 import dev.drainboard.support.Messages;
 import dev.drainboard.ui.common.ConsoleState;
 import dev.drainboard.ui.reveal.RevealRow;
+import dev.drainboard.ui.stored.CommittedRow;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +50,12 @@ class ConsoleRevealFxTest {
         fx.click("#drain-all");
         fx.until(() -> fx.model.state() == ConsoleState.IDLE && fx.text("#queue-0").equals("0"));
         fx.click("#committed-tab .tab-label");
-        fx.until(() -> fx.<StoredLogin>items("#committed-table").stream().anyMatch(r -> r.userId().equals(USER)));
-        StoredLogin row = fx.<StoredLogin>items("#committed-table").stream().filter(r -> r.userId().equals(USER))
+        fx.until(() -> fx.<CommittedRow>items("#committed-table").stream().anyMatch(r -> r.userId().equals(USER)));
+        CommittedRow row = fx.<CommittedRow>items("#committed-table").stream().filter(r -> r.userId().equals(USER))
                 .findFirst().orElseThrow();
         assertThat(row.maskedIp()).startsWith("v2:");
         @SuppressWarnings("unchecked")
-        TableView<StoredLogin> table = (TableView<StoredLogin>) fx.node("#committed-table");
+        TableView<CommittedRow> table = (TableView<CommittedRow>) fx.node("#committed-table");
         WaitForAsyncUtils.asyncFx(() -> table.scrollTo(row)).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         fx.robot.clickOn(fx.robot.lookup("#committed-table .table-cell").match(LabeledMatchers.hasText(USER))

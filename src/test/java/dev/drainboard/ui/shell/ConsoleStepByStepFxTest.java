@@ -2,8 +2,9 @@ package dev.drainboard.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drainboard.model.StoredLogin;
+import dev.drainboard.ui.preview.PreviewRejection;
 import dev.drainboard.ui.preview.PreviewRow;
+import dev.drainboard.ui.stored.CommittedRow;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -57,7 +58,7 @@ class ConsoleStepByStepFxTest {
             assertThat(r.toString()).doesNotContainPattern(IPV4);
             assertThat(r.maskedIp()).startsWith("v1:");
         });
-        fx.<PreviewRow>items("#preview-rejections").forEach(r -> assertThat(r.reason()).isNotBlank());
+        fx.<PreviewRejection>items("#preview-rejections").forEach(r -> assertThat(r.reason()).isNotBlank());
         assertThat(fx.node("#fetch").isDisabled()).isTrue();
         assertThat(fx.node("#drain-all").isDisabled()).isTrue();
         assertThat(fx.counts().rows()).as("nothing is written before Commit").isZero();
@@ -88,7 +89,7 @@ class ConsoleStepByStepFxTest {
                 && fx.text("#rejections-count").equals(Long.toString(10 - rows)));
         assertThat(fx.counts().rows() + fx.counts().rejections()).isEqualTo(10);
         fx.click("#committed-tab .tab-label");
-        fx.until(() -> fx.<StoredLogin>items("#committed-table").size() == rows);
+        fx.until(() -> fx.<CommittedRow>items("#committed-table").size() == rows);
         assertThat(fx.model.log().entries()).anyMatch(e -> e.contains("Committed: " + rows + " rows"));
     }
 
