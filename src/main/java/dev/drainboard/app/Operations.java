@@ -14,7 +14,7 @@ import dev.drainboard.pipeline.Drainer;
 import dev.drainboard.pipeline.LeasePolicy;
 import dev.drainboard.pipeline.ProgressListener;
 import dev.drainboard.pipeline.StopSignal;
-import dev.drainboard.source.QueueSource;
+import dev.drainboard.source.QueueAdmin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -47,7 +47,7 @@ public final class Operations implements AutoCloseable {
     }
 
     private final Drainer drainer;
-    private final QueueSource queue;
+    private final QueueAdmin queue;
     private final StoredData stored;
     private final Reveals reveals;
     private final About about;
@@ -57,7 +57,7 @@ public final class Operations implements AutoCloseable {
      * Over the given parts; {@code closer} runs on {@link #close()} (the workspace, for the real
      * app). Tests build it over in-memory fakes.
      */
-    public Operations(Drainer drainer, QueueSource queue, StoredData stored, Reveals reveals, About about,
+    public Operations(Drainer drainer, QueueAdmin queue, StoredData stored, Reveals reveals, About about,
                       AutoCloseable closer) {
         this.drainer = drainer;
         this.queue = queue;

@@ -18,6 +18,15 @@ public interface LoginSink extends AutoCloseable {
      */
     CommitResult write(Batch batch);
 
+    /**
+     * As {@link #write}, in a transaction of its own on the caller's thread. A sink that gathers
+     * writes into groups ({@link GroupCommitSink}) fails every batch of a group the database
+     * refused; the caller then isolates the faulty data with this (the {@code Drainer} does, once).
+     */
+    default CommitResult writeAlone(Batch batch) {
+        return write(batch);
+    }
+
     /** Where this sink points, for display: the JDBC URL without a password. */
     String describe();
 
