@@ -254,7 +254,7 @@ class ConsoleModelTest {
     }
 
     @Test
-    void closingReleasesTheBatchInHandAndClosesTheBackend() {
+    void closingReleasesTheBatchInHandAndClosesTheFacade() {
         queue.send(DemoMessages.generate(3, 0, 0, 6));
         model.preview().fetch();
 
