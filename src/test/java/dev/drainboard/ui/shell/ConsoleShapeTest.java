@@ -19,7 +19,8 @@ class ConsoleShapeTest {
     @Test
     void viewModelsDoNotImportJavafxScene() {
         noClasses().that().haveSimpleNameEndingWith("Model").or().haveSimpleName("Session")
-                .or().haveSimpleName("PreviewRow").or().haveSimpleName("ActivityLog")
+                .or().haveSimpleNameEndingWith("Row").or().haveSimpleName("PreviewRejection")
+                .or().haveSimpleName("ActivityLog").or().haveSimpleName("ServerStatus")
                 .should().dependOnClassesThat().resideInAPackage("javafx.scene..")
                 .check(UI);
     }
