@@ -23,8 +23,9 @@ final class DrainCommand extends WorkspaceCommand {
     int run(Workspace ws, PrintWriter out) {
         PrintWriter err = spec.commandLine().getErr();
         StopSignal stop = new StopSignal();
-        Thread hook = new Thread(stop::stop, "drain-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        // Ctrl-C / SIGTERM: the commit in flight finishes, held batches are released, then the
+        // workspace closes (servers in order) when this method returns
+        ws.onShutdown(stop::stop);
         ProgressListener listener = ProgressThrottle.afterEvery(Duration.ofSeconds(2), new ProgressListener() {
             @Override
             public void onProgress(DrainStats s) {
@@ -37,17 +38,8 @@ final class DrainCommand extends WorkspaceCommand {
                 err.println("  " + message);
             }
         });
-        DrainStats s;
-        try {
-            s = ws.operations().drain(new DrainOptions(ws.config().workers(), Math.max(0, max),
-                    Duration.ofSeconds(ws.config().waitSeconds())), listener, stop);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting because of Ctrl-C; the hook has already stopped the drain
-            }
-        }
+        DrainStats s = ws.operations().drain(new DrainOptions(ws.config().workers(), Math.max(0, max),
+                Duration.ofSeconds(ws.config().waitSeconds())), listener, stop);
         CommitResult t = s.totals();
         out.printf(Locale.ROOT, "Drained %s into %s%n", ws.sqsDescription(), ws.dbDescription());
         out.printf(Locale.ROOT, "  received           %,d%n", s.received());

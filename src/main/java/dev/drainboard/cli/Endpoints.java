@@ -11,8 +11,9 @@ final class Endpoints {
         StringBuilder b = new StringBuilder();
         b.append("SQS:        ").append(ws.sqsDescription()).append(ws.embeddedSqs() ? "  (embedded)" : "")
                 .append('\n');
-        b.append("PostgreSQL: ").append(ws.dbDescription()).append(ws.embeddedDb() ? "  (embedded, user postgres)"
-                : "").append('\n');
+        b.append("PostgreSQL: ").append(ws.dbDescription()).append(ws.embeddedDb() ? "  (embedded)" : "")
+                .append('\n');
+        ws.psqlCommand().ifPresent(psql -> b.append("            psql: ").append(psql).append('\n'));
         b.append("Masking:    ").append(ws.masking().description());
         return b.toString();
     }

@@ -113,6 +113,11 @@ public final class PostgresLoginSink implements LoginSink {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                try (java.sql.Statement s = c.createStatement()) {
+                    // messages are deleted once COMMIT returns: it must be on disk by then, even on a
+                    // server (or a role) configured with synchronous_commit off
+                    s.execute("SET LOCAL synchronous_commit = on");
+                }
                 List<CommitResult> r = writeIn(c, batches);
                 c.commit();
                 return r;

@@ -76,7 +76,9 @@ public final class ConsoleApp extends Application {
     private void open(Map<ConfigKey, String> f) {
         model = new ConsoleModel(new FxTasks(), Clock.systemUTC());
         ConsoleWindow.show(scene, model, connection);
-        model.start(opener(f), migrator(f));
+        ConsoleModel current = model;
+        // SIGTERM / Ctrl-C: the same close as the window's (drain stopped, batch released, servers in order)
+        model.start(opener(f, current::close), migrator(f));
     }
 
     /** Closes the current workspace (blocking, so off the FX thread), then opens one on {@code f}. */
@@ -91,7 +93,16 @@ public final class ConsoleApp extends Application {
 
     /** Opens the workspace for {@code f} (the start path of the app, and of a reopen). */
     public static ConsoleModel.Opener opener(Map<ConfigKey, String> f) {
-        return status -> Workspace.open(ConfigLoader.load(f), status::accept).operations();
+        return opener(f, () -> { });
+    }
+
+    /** The same, with what to run when the process is asked to stop while the workspace is open. */
+    static ConsoleModel.Opener opener(Map<ConfigKey, String> f, Runnable onSignal) {
+        return status -> {
+            Workspace w = Workspace.open(ConfigLoader.load(f), status::accept);
+            w.onShutdown(onSignal);
+            return w.operations();
+        };
     }
 
     /** Runs {@link Migration#migrateAppVersion} on the database of {@code f}. */
