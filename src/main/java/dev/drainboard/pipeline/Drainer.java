@@ -95,10 +95,12 @@ public final class Drainer {
     /**
      * Makes the batch final: raw bodies of rejections to the dead-letter queue, then one database
      * transaction (ledger, rows, rejection records), then - only after it committed - deletes from
-     * the queue. A row the database refuses (bad data, not an outage) turns into a rejection
-     * instead of blocking the rest.
+     * the queue. A row whose data the database refuses (SQLSTATE class 22 or 23) turns into a
+     * rejection instead of blocking the rest; any other refusal (a missing privilege, a broken
+     * schema) is the database's fault and is thrown, so no valid login is quarantined for it.
      *
-     * @throws SinkException   when the database is unreachable: nothing was deleted
+     * @throws SinkException   when the database is unreachable or refuses for a reason that is not
+     *                         the data ({@link SinkException#isDataRefused()} false): nothing was deleted
      * @throws SourceException when the dead-letter queue is unreachable: nothing was written or deleted
      */
     public CommitResult commit(Batch batch) {
@@ -124,7 +126,7 @@ public final class Drainer {
         try {
             return sink.write(batch);
         } catch (SinkException e) {
-            if (e.isRetryable()) {
+            if (e.isRetryable() || !e.isDataRefused()) {
                 throw e;
             }
             log.warn("The database refused a batch of {} ({}); writing its messages one by one", batch.size(),
@@ -137,7 +139,7 @@ public final class Drainer {
             try {
                 total = total.plus(sink.write(one));
             } catch (SinkException e) {
-                if (e.isRetryable()) {
+                if (e.isRetryable() || !e.isDataRefused()) {
                     throw e;
                 }
                 total = total.plus(writeAsRefused(one, row, e));
