@@ -188,6 +188,27 @@ public final class Drainer {
         throw new IllegalArgumentException("message " + messageId + " is not in the batch");
     }
 
+    /**
+     * Sends the rejected message {@code messageId} back from the dead-letter queue to the queue,
+     * once, however many copies the dead-letter queue holds (all are deleted). Its rejection record
+     * is marked replayed first, so the copy that comes back is written under its original id
+     * exactly once and the record says what became of it. Returns false when there is nothing to
+     * replay: no copy among the first {@code scan} dead letters, or the message is already a row.
+     */
+    public boolean replay(String messageId, int scan) {
+        String previous = sink.markReplayed(messageId);
+        if (previous == null) {
+            log.info("Message {} is not replayed: it has no rejection record, or a replay already wrote its row",
+                    messageId);
+            return false;
+        }
+        boolean found = source.replay(messageId, scan);
+        if (!found) {
+            sink.replayNotFound(messageId, previous);
+        }
+        return found;
+    }
+
     /** Returns the batch's messages to the queue at once. Nothing is written. */
     public void release(Batch batch) {
         if (!batch.isEmpty()) {
