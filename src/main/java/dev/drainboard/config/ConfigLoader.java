@@ -206,12 +206,27 @@ public final class ConfigLoader {
     }
 
     private static String problem(ConfigKey key, String value, String why) {
-        return key.env() + " / --" + key.flag() + " = '" + value + "': " + why;
+        return key.env() + " / --" + key.flag() + " = '" + redactUrl(value) + "': " + why;
     }
 
-    /** Removes a password= parameter from a JDBC URL before it is shown. */
+    /** URL parameters whose value is a secret (PostgreSQL's password and sslpassword, tokens, AWS presigning). */
+    private static final java.util.regex.Pattern SECRET_PARAM = java.util.regex.Pattern.compile(
+            "(?i)(?<![A-Za-z0-9_.-])((?:password|sslpassword|passwd|pwd|secret|client_secret|token|access_token|"
+                    + "api_?key|x-amz-security-token|x-amz-signature|x-amz-credential)=)[^&;#]*");
+    /** A password in the user-info part: {@code scheme://user:password@host}. */
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile(
+            "(//[^/?#@:]*):[^/?#@]*@");
+
+    /**
+     * The URL as it may be shown (logs, the console's header, errors): the value of every
+     * secret-bearing parameter and a password in the user-info part become {@code ****}.
+     */
     public static String redactUrl(String url) {
-        return url.replaceAll("(?i)(password=)[^&]*", "$1****");
+        if (url == null) {
+            return null;
+        }
+        String r = SECRET_PARAM.matcher(url).replaceAll("$1****");
+        return USER_INFO.matcher(r).replaceAll("$1:****@");
     }
 
     private static boolean isBlank(String s) {
