@@ -88,7 +88,7 @@ class UnmaskCliTest {
         assertThat(byUser.out()).contains("10.0.0.8").contains("dev-3").doesNotContain("u1");
         assertThat(Db.count(jdbc, "SELECT count(*) FROM drainboard_reveals WHERE lookup = 'masked_ip' AND "
                 + "lookup_value = '" + mask + "' AND row_count = 2 AND reason = 'fraud case F-17' AND os_user = '"
-                + System.getProperty("user.name") + "'")).isEqualTo(1);
+                + dev.drainboard.pipeline.OsUserTest.idUn() + "'")).isEqualTo(1);
         assertThat(Db.count(jdbc, "SELECT count(*) FROM drainboard_reveals WHERE lookup = 'user_id' AND "
                 + "lookup_value = 'u3' AND row_count = 1")).isEqualTo(1);
     }
