@@ -193,13 +193,20 @@ public final class Drainer {
      * once, however many copies the dead-letter queue holds (all are deleted). Its rejection record
      * is marked replayed first, so the copy that comes back is written under its original id
      * exactly once and the record says what became of it. Returns false when there is nothing to
-     * replay: no copy among the first {@code scan} dead letters, or the message is already a row.
+     * replay: no copy among the first {@code scan} dead letters, no rejection record, or the message
+     * is already a row (then copies a crash left behind are deleted).
      */
     public boolean replay(String messageId, int scan) {
         String previous = sink.markReplayed(messageId);
+        if ("row".equals(previous)) {
+            // copies left by a crash between the replay's send and its deletes: the row exists, drop them
+            int dropped = source.discardDeadLetters(messageId, scan);
+            log.info("Message {} is already a row (replayed before); {} leftover dead-letter copies deleted",
+                    messageId, dropped);
+            return false;
+        }
         if (previous == null) {
-            log.info("Message {} is not replayed: it has no rejection record, or a replay already wrote its row",
-                    messageId);
+            log.info("Message {} is not replayed: it has no rejection record", messageId);
             return false;
         }
         boolean found = source.replay(messageId, scan);

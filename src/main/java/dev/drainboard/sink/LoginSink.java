@@ -21,9 +21,9 @@ public interface LoginSink extends AutoCloseable {
     /**
      * Marks the rejection record of {@code messageId} as replayed now, outcome pending, before its
      * body goes back to the queue: only a pending record lets the replayed copy through the ledger.
-     * Returns the record's previous replay outcome ("" when never replayed), or null when it may not
-     * be replayed (there is none, or a replay already became a row). Sinks without rejection
-     * records (test fakes) replay unmarked.
+     * Returns the record's previous replay outcome ("" when never replayed), or {@code "row"} without
+     * marking when a replay already became a row, or null when there is no record. Sinks without
+     * rejection records (test fakes) replay unmarked.
      */
     default String markReplayed(String messageId) {
         return "";

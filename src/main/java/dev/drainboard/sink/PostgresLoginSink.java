@@ -238,6 +238,8 @@ public final class PostgresLoginSink implements LoginSink {
         }
     }
 
+    private static final String ROW = "row";
+
     @Override
     public String markReplayed(String messageId) {
         String sql = "UPDATE drainboard_rejections r SET replayed_at = now(), replay_outcome = 'pending' FROM "
@@ -248,7 +250,16 @@ public final class PostgresLoginSink implements LoginSink {
             c.setAutoCommit(true);
             ps.setString(1, messageId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+                if (rs.next()) {
+                    return rs.getString(1);
+                }
+            }
+            try (PreparedStatement q = c.prepareStatement("SELECT replay_outcome FROM drainboard_rejections "
+                    + "WHERE message_id = ?")) {
+                q.setString(1, messageId);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() && ROW.equals(rs.getString(1)) ? ROW : null;
+                }
             }
         } catch (SQLException e) {
             throw SqlErrors.wrap("mark message " + messageId + " replayed", description, e);

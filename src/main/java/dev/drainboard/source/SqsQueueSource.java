@@ -263,6 +263,16 @@ public final class SqsQueueSource implements QueueSource {
      */
     @Override
     public boolean replay(String originalMessageId, int scan) {
+        return moveDeadLetters(originalMessageId, scan, true) > 0;
+    }
+
+    @Override
+    public int discardDeadLetters(String originalMessageId, int scan) {
+        return moveDeadLetters(originalMessageId, scan, false);
+    }
+
+    /** Finds every copy among the first {@code scan} dead letters, sends one back if asked, deletes them all. */
+    private int moveDeadLetters(String originalMessageId, int scan, boolean sendOne) {
         List<Message> seen = new ArrayList<>();
         List<Message> copies = new ArrayList<>();
         try {
@@ -283,20 +293,23 @@ public final class SqsQueueSource implements QueueSource {
                 }
             }
             if (copies.isEmpty()) {
-                return false;
+                return 0;
             }
-            Message first = copies.get(0);
-            call("replay a dead letter", () -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(first.body())
-                    .messageAttributes(Map.of(ATTR_ORIGINAL_ID, text(originalMessageId)))));
+            if (sendOne) {
+                Message first = copies.get(0);
+                call("replay a dead letter", () -> sqs.sendMessage(b -> b.queueUrl(queueUrl)
+                        .messageBody(first.body())
+                        .messageAttributes(Map.of(ATTR_ORIGINAL_ID, text(originalMessageId)))));
+            }
             for (Message m : copies) {
                 call("delete a replayed dead letter", () -> sqs.deleteMessage(b -> b.queueUrl(deadLetterUrl)
                         .receiptHandle(m.receiptHandle())));
             }
-            if (copies.size() > 1) {
-                log.info("Message {} was in the dead-letter queue {} times; replayed once, every copy deleted",
-                        originalMessageId, copies.size());
+            if (copies.size() > 1 || !sendOne) {
+                log.info("Message {} was in the dead-letter queue {} time(s); {}every copy deleted",
+                        originalMessageId, copies.size(), sendOne ? "replayed once, " : "");
             }
-            return true;
+            return copies.size();
         } finally {
             releaseDeadLetters(seen);
         }

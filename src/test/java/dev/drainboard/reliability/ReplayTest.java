@@ -83,7 +83,12 @@ class ReplayTest {
                     .isEqualTo("row");
             assertThat(Db.count(p.jdbc(), "SELECT count(*) FROM drainboard_ledger")).isEqualTo(1);
             assertThat(p.source.depth().total()).isZero();
+            // a copy left in the DLQ by a crash between a replay's send and its deletes
+            p.source.sendToDeadLetter(List.of(new dev.drainboard.source.QueueSource.DeadLetter(
+                    new dev.drainboard.model.QueueMessage(id, "none", "{}", java.time.Instant.EPOCH, 1), "left over")));
             assertThat(p.drainer.replay(id, 100)).as("a message that became a row is not replayed").isFalse();
+            assertThat(p.source.deadLetterDepth().total()).as("the leftover copy is deleted").isZero();
+            assertThat(p.source.depth().total()).isZero();
         }
     }
 
