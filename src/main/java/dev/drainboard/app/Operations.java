@@ -42,8 +42,17 @@ public final class Operations implements AutoCloseable {
      * @param sqsWhere       the queue URL, with "(embedded)" when in-process
      * @param dbWhere        the database, without password
      * @param workers        the configured drain workers
+     * @param pollWait       the long-poll wait of a drain's receives ({@code --wait-seconds}, as the CLI's drain)
      */
-    public record About(String mode, String keyFingerprint, String sqsWhere, String dbWhere, int workers) {
+    public record About(String mode, String keyFingerprint, String sqsWhere, String dbWhere, int workers,
+                        Duration pollWait) {
+        /** The default of {@code --wait-seconds}. */
+        public static final Duration DEFAULT_POLL_WAIT = Duration.ofSeconds(1);
+
+        /** With the default poll wait. */
+        public About(String mode, String keyFingerprint, String sqsWhere, String dbWhere, int workers) {
+            this(mode, keyFingerprint, sqsWhere, dbWhere, workers, DEFAULT_POLL_WAIT);
+        }
     }
 
     private final Drainer drainer;
@@ -94,11 +103,12 @@ public final class Operations implements AutoCloseable {
     }
 
     /**
-     * Moves the rejected message back from the dead-letter queue, scanning at most {@code scan}
-     * of its messages; false when it is no longer there.
+     * Sends the rejected message back from the dead-letter queue to the queue once (its rejection
+     * record marked first), scanning at most {@code scan} dead letters; false when there is nothing
+     * to replay (see {@link Drainer#replay}).
      */
     public boolean replay(String messageId, int scan) {
-        return queue.replay(messageId, scan);
+        return drainer.replay(messageId, scan);
     }
 
     // --- batch, step by step ---

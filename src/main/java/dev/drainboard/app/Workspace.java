@@ -203,7 +203,8 @@ public final class Workspace implements AutoCloseable {
         }
         return new Operations(drainer, source, StoredData.of(new Warehouse(sink.dataSource())), reveals(),
                 new Operations.About(mode(), key.fingerprint(), sqsDescription() + (embeddedSqs ? " (embedded)" : ""),
-                        dbDescription() + (embeddedDb ? " (embedded)" : ""), config.workers()), this::close);
+                        dbDescription() + (embeddedDb ? " (embedded)" : ""), config.workers(),
+                        Duration.ofSeconds(config.waitSeconds())), this::close);
     }
 
     /** The audited reveal of masked values, with the console's wording when no keyset exists. */

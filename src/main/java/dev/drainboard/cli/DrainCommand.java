@@ -50,6 +50,10 @@ final class DrainCommand extends WorkspaceCommand {
         out.printf(Locale.ROOT, "  deleted            %,d%s%n", t.deleted(),
                 t.deleteFailures() > 0 ? "  (" + t.deleteFailures() + " delete(s) failed: they will be skipped on "
                         + "redelivery)" : "");
+        if (s.sentTimestampMissing() > 0) {
+            out.printf(Locale.ROOT, "  no SentTimestamp   %,d  (create_date is the day they were received)%n",
+                    s.sentTimestampMissing());
+        }
         if (s.released() > 0) {
             out.printf(Locale.ROOT, "  released           %,d  (stopped before commit; back in the queue)%n",
                     s.released());

@@ -39,4 +39,9 @@ public record DrainOptions(int workers, long maxMessages, Duration pollWait, Dur
     public static DrainOptions all(int workers, Duration pollWait) {
         return new DrainOptions(workers, 0, pollWait);
     }
+
+    /** The same drain, giving up on an outage after {@code d} (tests use a short one). */
+    public DrainOptions withGiveUpAfter(Duration d) {
+        return new DrainOptions(workers, maxMessages, pollWait, firstRetry, d);
+    }
 }

@@ -108,7 +108,7 @@ public final class GroupCommitSink implements LoginSink {
             }
             return;
         } catch (RuntimeException e) {
-            if (group.size() > 1 && !(e instanceof SinkException se && se.isRetryable())) {
+            if (group.size() > 1 && e instanceof SinkException se && !se.isRetryable() && se.isDataRefused()) {
                 log.warn("A group of {} batches was refused; each is written again alone", group.size());
             }
             for (Pending p : group) {
@@ -124,6 +124,16 @@ public final class GroupCommitSink implements LoginSink {
             throw new SinkException("The database writer is closed", false, null);
         }
         return delegate.write(batch);
+    }
+
+    @Override
+    public String markReplayed(String messageId) {
+        return delegate.markReplayed(messageId);
+    }
+
+    @Override
+    public void replayNotFound(String messageId, String previous) {
+        delegate.replayNotFound(messageId, previous);
     }
 
     @Override

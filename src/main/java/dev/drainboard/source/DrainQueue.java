@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * What draining needs of the queue: receive, lease, delete after the durable write, and the
- * dead-letter queue for rejected bodies. Implementations are thread-safe: several drain workers
+ * dead-letter queue for rejected bodies (quarantine, replay, clean-up). Implementations are thread-safe: several drain workers
  * share one instance.
  *
  * <p>Every call that talks to the queue may throw {@link SourceException} when the queue cannot be
@@ -36,6 +36,21 @@ public interface DrainQueue {
 
     /** Sends each message's raw body to the dead-letter queue with its reason as an attribute. */
     void sendToDeadLetter(List<DeadLetter> letters);
+
+    /**
+     * Moves the dead-letter message whose original id is {@code originalMessageId} back to the main
+     * queue. Looks at up to {@code scan} dead letters; returns false when it was not found.
+     */
+    boolean replay(String originalMessageId, int scan);
+
+    /**
+     * Deletes every dead letter whose original id is {@code originalMessageId} (among the first
+     * {@code scan}) without sending anything: for copies left behind after the message became a
+     * row. Returns how many were deleted. Sources without a dead-letter queue keep the default.
+     */
+    default int discardDeadLetters(String originalMessageId, int scan) {
+        return 0;
+    }
 
     /** Available, in flight and delayed messages (a drain's progress counts against it). */
     QueueDepth depth();

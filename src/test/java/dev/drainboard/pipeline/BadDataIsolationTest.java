@@ -39,7 +39,7 @@ class BadDataIsolationTest {
         @Override
         public CommitResult write(Batch batch) {
             grouped.incrementAndGet();
-            throw new SinkException("The database refused a group this batch was in", false, null);
+            throw new SinkException("The database refused the data of a group this batch was in", false, true, null);
         }
 
         @Override

@@ -2,6 +2,10 @@ package dev.drainboard.ui.shell;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import dev.drainboard.ui.common.ActivityLog;
+import dev.drainboard.ui.common.Session;
+import dev.drainboard.ui.preview.PreviewRejection;
+import dev.drainboard.ui.queue.ServerStatus;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
