@@ -8,6 +8,7 @@ import java.util.Locale;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /** Turns SDK exceptions into one sentence a person can act on. */
 public final class SqsErrors {
@@ -30,9 +31,14 @@ public final class SqsErrors {
     /**
      * False for a sender fault: an HTTP 4xx answer that is not throttling (the request is wrong,
      * e.g. {@code MessageTooLong}, and sending it again gives the same answer). True otherwise:
-     * nothing answered, a 5xx, throttling.
+     * nothing answered, a 5xx, throttling, and a queue that does not exist (yet): a queue server
+     * that restarted answers that until it has restored its queues from its store (ElasticMQ with a
+     * message store does), so it is waited out like an outage, within the drain's give-up time.
      */
     public static boolean isRetryable(SdkException e) {
+        if (e instanceof QueueDoesNotExistException) {
+            return true;
+        }
         if (e instanceof AwsServiceException a && a.statusCode() >= 400 && a.statusCode() < 500) {
             return a.isThrottlingException() || a.statusCode() == 429;
         }
