@@ -6,22 +6,46 @@ import dev.drainboard.model.DrainStats;
 import dev.drainboard.pipeline.DrainOptions;
 import dev.drainboard.pipeline.ProgressListener;
 import dev.drainboard.pipeline.StopSignal;
+import ch.qos.logback.classic.Level;
+import dev.drainboard.service.JsonLogs;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "drain", mixinStandardHelpOptions = true,
-        description = "Drain the queue into PostgreSQL: receive, mask, write, then delete. Ctrl-C stops cleanly.")
+        description = {"Drain the queue into PostgreSQL: receive, mask, write, then delete. Ctrl-C stops cleanly.",
+                "With --follow it runs as a service: it keeps draining as messages arrive until SIGTERM or Ctrl-C."})
 final class DrainCommand extends WorkspaceCommand {
     @Option(names = "--max", paramLabel = "N", description = "stop after N messages (default: until the queue is empty)")
     long max;
 
+    @Mixin
+    ServiceOptions service;
+
     @Override
-    int run(Workspace ws, PrintWriter out) {
+    void beforeOpen() {
+        if (service.json()) {
+            JsonLogs.install(Level.toLevel(System.getenv("DRAINBOARD_CONSOLE_LOG_LEVEL"), Level.INFO));
+        }
+    }
+
+    @Override
+    Consumer<String> startupStatus(PrintWriter err) {
+        return service.json() ? ServiceDrain.sayer(service, err) : super.startupStatus(err);
+    }
+
+    @Override
+    int run(Workspace ws, PrintWriter out) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        if (service.asService()) {
+            return new ServiceDrain(ws, service, max, err).run(out);
+        }
         StopSignal stop = new StopSignal();
         Thread hook = new Thread(stop::stop, "drain-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -53,6 +77,11 @@ final class DrainCommand extends WorkspaceCommand {
                 // the JVM is exiting because of Ctrl-C; the hook has already stopped the drain
             }
         }
+        printSummary(ws, s, out);
+        return 0;
+    }
+
+    static void printSummary(Workspace ws, DrainStats s, PrintWriter out) {
         CommitResult t = s.totals();
         out.printf(Locale.ROOT, "Drained %s into %s%n", ws.source().describe(), ws.sink().describe());
         out.printf(Locale.ROOT, "  received           %,d%n", s.received());
@@ -69,6 +98,5 @@ final class DrainCommand extends WorkspaceCommand {
         }
         out.printf(Locale.ROOT, "  elapsed            %.1f s  (%,.0f msg/s, %d workers)%n",
                 s.elapsed().toMillis() / 1000.0, s.messagesPerSecond(), ws.config().workers());
-        return 0;
     }
 }
