@@ -57,10 +57,13 @@ final class ServiceDrain {
              HealthMonitor health = new HealthMonitor(ws.source(), ws.sink().dataSource(), metrics,
                      Clock.systemUTC())) {
             metrics.bindPool(ws.sink().dataSource());
+            metrics.maskKey(ws.key().fingerprint());
             health.start(Duration.ofSeconds(Math.max(1, o.healthIntervalSeconds)));
             ServiceHttp http = o.metricsPort == null ? null
                     : ServiceHttp.start(o.metricsHost, o.metricsPort, metrics, health);
             try {
+                say.accept("Mask key fingerprint " + ws.key().fingerprint() + " (from " + ws.key().source()
+                        + "); every replica must show the same");
                 if (http != null) {
                     say.accept("Health and metrics on " + http.uri() + " (/health/live, /health/ready, /metrics)");
                 }

@@ -104,6 +104,17 @@ public final class ServiceMetrics implements ProgressListener, AutoCloseable {
                 .tag("queue", queue).tag("state", state).register(registry);
     }
 
+    /**
+     * {@code drainboard_mask_key_info{fingerprint="…"} 1}: the key's public fingerprint (eight hex
+     * digits of a labelled SHA-256, as the console shows it), so an alert can catch replicas whose
+     * keys differ, which would make equal values mask differently.
+     */
+    public void maskKey(String fingerprint) {
+        Gauge.builder("drainboard.mask.key.info", () -> 1)
+                .description("The mask key in use, by fingerprint; replicas of one deployment must agree")
+                .tag("fingerprint", fingerprint).register(registry);
+    }
+
     /** Adds the connection pool's metrics (HikariCP's Micrometer tracker) when the pool is Hikari's. */
     public void bindPool(DataSource ds) {
         if (ds instanceof HikariDataSource h && h.getMetricsTrackerFactory() == null) {
