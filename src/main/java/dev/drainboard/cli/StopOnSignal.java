@@ -47,7 +47,14 @@ final class StopOnSignal {
                 System.exit(1);
             }
         };
-        Signal.handle(new Signal("TERM"), handler);
-        Signal.handle(new Signal("INT"), handler);
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                Signal.handle(new Signal(name), handler);
+            } catch (IllegalArgumentException inUse) {
+                // e.g. -Xrs or a debugger holds the signal: the JVM's own handling (exit 128+n) stays
+                log.warn("SIG{} cannot be handled here ({}); it will stop the process without waiting for the "
+                        + "commit in flight", name, inUse.getMessage());
+            }
+        }
     }
 }
