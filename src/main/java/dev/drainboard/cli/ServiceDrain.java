@@ -96,6 +96,7 @@ final class ServiceDrain {
         return new ProgressListener() {
             @Override
             public void onProgress(DrainStats s) {
+                metrics.onProgress(s);
                 long now = System.nanoTime();
                 long last = lastPrint.get();
                 if (now - last > every && s.done() != lastDone.get() && lastPrint.compareAndSet(last, now)) {

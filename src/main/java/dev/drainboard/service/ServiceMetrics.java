@@ -3,9 +3,11 @@ package dev.drainboard.service;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.drainboard.model.CommitResult;
+import dev.drainboard.model.DrainStats;
 import dev.drainboard.model.QueueDepth;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -22,6 +24,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
@@ -38,6 +41,7 @@ public final class ServiceMetrics implements ProgressListener, AutoCloseable {
     private final Counter duplicates;
     private final Counter deleted;
     private final Counter deleteFailures;
+    private final AtomicLong released = new AtomicLong();
     private final Timer receiveLatency;
     private final Timer commitLatency;
     private final DistributionSummary batchSize;
@@ -56,6 +60,9 @@ public final class ServiceMetrics implements ProgressListener, AutoCloseable {
         deleted = counter("drainboard.messages.deleted", "Messages deleted from the queue after their commit");
         deleteFailures = counter("drainboard.messages.delete.failures",
                 "Committed messages whose delete failed; they are skipped on redelivery");
+        FunctionCounter.builder("drainboard.messages.released", released, AtomicLong::get)
+                .description("Messages handed back to the queue uncommitted (on stop, or when a commit failed)")
+                .register(registry);
         receiveLatency = Timer.builder("drainboard.receive").description("One SQS receive call (long poll included)")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
@@ -160,6 +167,11 @@ public final class ServiceMetrics implements ProgressListener, AutoCloseable {
         duplicates.increment(r.duplicates());
         deleted.increment(r.deleted());
         deleteFailures.increment(r.deleteFailures());
+    }
+
+    @Override
+    public void onProgress(DrainStats stats) {
+        released.accumulateAndGet(stats.released(), Math::max);
     }
 
     @Override

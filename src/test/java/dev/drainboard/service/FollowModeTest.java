@@ -66,6 +66,7 @@ class FollowModeTest {
             assertThat(m.value("drainboard_messages_rejected_total")).isEqualTo(rejections);
             assertThat(m.value("drainboard_messages_duplicates_skipped_total")).isZero();
             assertThat(m.value("drainboard_messages_deleted_total")).isEqualTo(57);
+            assertThat(m.value("drainboard_messages_released_total")).isZero();
             assertThat(m.value("drainboard_commit_seconds_count")).isPositive();
             assertThat(m.value("drainboard_batch_size_messages_sum")).isEqualTo(57);
             assertThat(m.value("drainboard_outage", "server", "postgresql")).isZero();
