@@ -1,12 +1,12 @@
 package dev.drainboard.cli;
 
+import ch.qos.logback.classic.Level;
 import dev.drainboard.app.Workspace;
 import dev.drainboard.model.CommitResult;
 import dev.drainboard.model.DrainStats;
 import dev.drainboard.pipeline.DrainOptions;
 import dev.drainboard.pipeline.ProgressListener;
 import dev.drainboard.pipeline.StopSignal;
-import ch.qos.logback.classic.Level;
 import dev.drainboard.service.JsonLogs;
 import java.io.IOException;
 import java.io.PrintWriter;
