@@ -30,6 +30,7 @@ final class DrainCommand extends WorkspaceCommand {
 
     @Override
     void beforeOpen() {
+        service.validate();
         if (service.json()) {
             JsonLogs.install(Level.toLevel(System.getenv("DRAINBOARD_CONSOLE_LOG_LEVEL"), Level.INFO));
         }

@@ -1,5 +1,6 @@
 package dev.drainboard.cli;
 
+import dev.drainboard.config.ConfigException;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,6 +43,21 @@ final class ServiceOptions {
             description = "text, or json: one JSON object per line on stderr, INFO and above (env "
                     + "DRAINBOARD_LOG_FORMAT; default text)")
     LogFormat logFormat;
+
+    /** Checks the values before anything starts; a bad one is a settings error (exit code 2). */
+    void validate() {
+        if (shutdownTimeoutSeconds < 1) {
+            throw new ConfigException("--shutdown-timeout (DRAINBOARD_SHUTDOWN_TIMEOUT) must be at least 1 second, "
+                    + "not " + shutdownTimeoutSeconds);
+        }
+        if (metricsPort != null && (metricsPort < 0 || metricsPort > 65_535)) {
+            throw new ConfigException("--metrics-port (DRAINBOARD_METRICS_PORT) must be 0-65535, not " + metricsPort);
+        }
+        if (healthIntervalSeconds < 1) {
+            throw new ConfigException("--health-interval (DRAINBOARD_HEALTH_INTERVAL) must be at least 1 second, "
+                    + "not " + healthIntervalSeconds);
+        }
+    }
 
     /** True when any of these flags asks for more than a plain one-shot drain. */
     boolean asService() {
