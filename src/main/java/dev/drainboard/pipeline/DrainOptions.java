@@ -7,7 +7,7 @@ import java.time.Duration;
  *
  * @param workers     parallel workers, each receiving and committing its own batches
  * @param maxMessages stop after this many messages have been received; 0 = until the queue is empty
- * @param pollWait    long-poll wait of each receive; a worker stops after one empty receive
+ * @param pollWait    long-poll wait of each receive; a worker stops after one empty receive (unless following)
  * @param firstRetry  the first wait after an outage; it doubles on each failed retry, up to 8 s
  * @param giveUpAfter how long one outage may last before the drain gives up (releasing what it holds)
  * @param follow      keep receiving after an empty receive and never give up on an outage: the drain
