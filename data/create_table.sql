@@ -47,3 +47,10 @@ CREATE TABLE IF NOT EXISTS drainboard_reveals (
     row_count    integer      NOT NULL,
     reason       text         NOT NULL CHECK (btrim(reason) <> '')
 );
+
+-- Replay from the dead-letter queue: when a rejected message was sent back to the queue, and what
+-- became of it ('pending' until drained, then 'row' or 'rejected again: <reason>'). A replayed
+-- message carries its original id, and only a 'pending' record lets it through the ledger, so a
+-- second copy of the same message never becomes a second row.
+ALTER TABLE drainboard_rejections ADD COLUMN IF NOT EXISTS replayed_at timestamptz;
+ALTER TABLE drainboard_rejections ADD COLUMN IF NOT EXISTS replay_outcome text;

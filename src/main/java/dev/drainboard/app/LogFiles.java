@@ -7,7 +7,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -21,6 +26,26 @@ final class LogFiles {
     private LogFiles() {
     }
 
+    /** The log can name queues, counts and errors: owner-only like the rest of the data folder. */
+    private static void ownerOnly(Path dir, Path file) {
+        try {
+            boolean posix = Files.getFileAttributeView(dir.getParent(), PosixFileAttributeView.class) != null;
+            if (!Files.isDirectory(dir)) {
+                if (posix) {
+                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectories(dir);
+                }
+            }
+            if (posix && !Files.exists(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the log file " + file, e);
+        }
+    }
+
     static synchronized Path attach(Path dir) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
             return null;
@@ -31,6 +56,7 @@ final class LogFiles {
                 && file.toString().equals(existing.getFile())) {
             return file;
         }
+        ownerOnly(dir, file);
         root.detachAppender(APPENDER);
         PatternLayoutEncoder enc = new PatternLayoutEncoder();
         enc.setContext(ctx);

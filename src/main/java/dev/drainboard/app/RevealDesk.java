@@ -1,7 +1,9 @@
 package dev.drainboard.app;
 
 import dev.drainboard.config.AppConfig;
+import dev.drainboard.embedded.DataFolder;
 import dev.drainboard.embedded.EmbeddedPostgresServer;
+import dev.drainboard.embedded.EmbeddedStack;
 import dev.drainboard.pipeline.Revealer;
 import dev.drainboard.sink.PostgresLoginSink;
 import java.io.IOException;
@@ -14,11 +16,11 @@ import java.util.function.Consumer;
  * is down and never sends the first-start sample messages.
  */
 public final class RevealDesk implements AutoCloseable {
-    private final EmbeddedPostgresServer embedded;
+    private final EmbeddedStack embedded;
     private final PostgresLoginSink sink;
     private final Revealer revealer;
 
-    private RevealDesk(EmbeddedPostgresServer embedded, PostgresLoginSink sink, Revealer revealer) {
+    private RevealDesk(EmbeddedStack embedded, PostgresLoginSink sink, Revealer revealer) {
         this.embedded = embedded;
         this.sink = sink;
         this.revealer = revealer;
@@ -26,13 +28,13 @@ public final class RevealDesk implements AutoCloseable {
 
     public static RevealDesk open(AppConfig config, Consumer<String> status) {
         Masking masking = Masking.forReveal(config);
-        EmbeddedPostgresServer pg = null;
+        EmbeddedStack pg = null;
         try {
             AppConfig effective = config;
             if (config.embeddedDb()) {
-                status.accept("Starting embedded PostgreSQL...");
-                pg = EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"), 0);
-                effective = config.withJdbcUrl(pg.jdbcUrl()).withDbCredentials(EmbeddedPostgresServer.USER, "postgres");
+                pg = EmbeddedStack.open(DataFolder.lock(config.dataDir()), false, status);
+                EmbeddedPostgresServer server = pg.postgres();
+                effective = config.withJdbcUrl(server.jdbcUrl()).withDbCredentials(server.user(), server.password());
             }
             PostgresLoginSink sink = PostgresLoginSink.open(effective.jdbcUrl().orElseThrow(), effective.dbUser(),
                     effective.dbPassword(), 2);
@@ -60,7 +62,7 @@ public final class RevealDesk implements AutoCloseable {
         closeQuietly(embedded);
     }
 
-    private static void closeQuietly(EmbeddedPostgresServer pg) {
+    private static void closeQuietly(EmbeddedStack pg) {
         if (pg != null) {
             pg.close();
         }

@@ -3,8 +3,9 @@ package dev.drainboard.app;
 import dev.drainboard.config.AppConfig;
 import dev.drainboard.config.MaskKey;
 import dev.drainboard.config.MaskKeys;
+import dev.drainboard.embedded.DataFolder;
 import dev.drainboard.embedded.EmbeddedPostgresServer;
-import dev.drainboard.embedded.EmbeddedSqs;
+import dev.drainboard.embedded.EmbeddedStack;
 import dev.drainboard.pipeline.DemoMessages;
 import dev.drainboard.pipeline.Drainer;
 import dev.drainboard.sink.GroupCommitSink;
@@ -19,8 +20,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +37,17 @@ import org.slf4j.LoggerFactory;
  * embedded servers for whatever is not configured, the queue source, the database sink and the
  * {@link Drainer}. The CLI and the console both start here. Closing it closes all of it, in
  * reverse order.
+ *
+ * <p>On SIGTERM or Ctrl-C, a JVM shutdown hook runs what the owner registered with
+ * {@link #onShutdown} (stop the drain, release the batch in hand), waits up to
+ * {@link #SHUTDOWN_GRACE} for the owner to close the workspace, and otherwise closes it itself, so
+ * the servers always stop in order (queue before database) and never race each other's hooks.
  */
 public final class Workspace implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Workspace.class);
     static final String SEEDED_MARKER = ".sample-seeded";
+    /** How long a signal waits for the owner's own stop before the workspace closes itself. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(25);
 
     private final AppConfig config;
     private final MaskKey key;
@@ -45,9 +59,16 @@ public final class Workspace implements AutoCloseable {
     private final boolean seededNow;
     private final boolean embeddedSqs;
     private final boolean embeddedDb;
+    private final List<Runnable> onShutdown = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final Thread shutdownHook = new Thread(this::shutdownOnSignal, "drainboard-shutdown");
+    private final EmbeddedStack embedded;
 
     private Workspace(AppConfig requested, AppConfig config, MaskKey key, Masking masking, SqsQueueSource source,
-                      PostgresLoginSink sink, Deque<AutoCloseable> closeables, boolean seededNow) {
+                      PostgresLoginSink sink, Deque<AutoCloseable> closeables, boolean seededNow,
+                      EmbeddedStack embedded) {
+        this.embedded = embedded;
         this.embeddedSqs = requested.embeddedSqs();
         this.embeddedDb = requested.embeddedDb();
         this.config = config;
@@ -70,24 +91,25 @@ public final class Workspace implements AutoCloseable {
      */
     public static Workspace open(AppConfig config, Consumer<String> status) {
         Deque<AutoCloseable> opened = new ArrayDeque<>();
+        EmbeddedStack stack = null;
         try {
-            Files.createDirectories(config.dataDir());
+            if (config.embeddedSqs() || config.embeddedDb()) {
+                // the lock comes before anything is written to the folder
+                stack = EmbeddedStack.open(DataFolder.lock(config.dataDir()), config.embeddedSqs(), status);
+                opened.push(stack);
+            } else {
+                DataFolder.prepare(config.dataDir());
+            }
             LogFiles.attach(config.dataDir().resolve("logs"));
             MaskKey key = MaskKeys.load(config);
             Masking masking = Masking.open(config, key);
             AppConfig effective = config;
             if (config.embeddedSqs()) {
-                status.accept("Starting embedded SQS (ElasticMQ)...");
-                EmbeddedSqs sqs = EmbeddedSqs.start(0, config.dataDir().resolve("elasticmq"));
-                opened.push(sqs);
-                effective = effective.withSqsEndpoint(sqs.endpoint());
+                effective = effective.withSqsEndpoint(stack.sqs().orElseThrow().endpoint());
             }
             if (config.embeddedDb()) {
-                status.accept("Starting embedded PostgreSQL...");
-                EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"), 0);
-                opened.push(pg);
-                effective = effective.withJdbcUrl(pg.jdbcUrl())
-                        .withDbCredentials(EmbeddedPostgresServer.USER, "postgres");
+                EmbeddedPostgresServer pg = stack.postgres();
+                effective = effective.withJdbcUrl(pg.jdbcUrl()).withDbCredentials(pg.user(), pg.password());
             }
             status.accept("Connecting to SQS...");
             SqsQueueSource source = SqsClients.open(effective, effective.sqsEndpoint().orElse(null));
@@ -98,14 +120,17 @@ public final class Workspace implements AutoCloseable {
             opened.push(sink);
             boolean seeded = false;
             Path marker = config.dataDir().resolve(SEEDED_MARKER);
-            if (config.embeddedSqs() && !Files.exists(marker)) {
+            if (config.embeddedSqs() && stack.queueStoreWasEmpty() && !Files.exists(marker)) {
                 status.accept("First start: sending the 100 sample messages...");
                 source.send(DemoMessages.sample());
                 Files.writeString(marker, "sample messages sent on first start\n");
+                Files.setPosixFilePermissions(marker, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
                 seeded = true;
             }
             log.info("Workspace open: {}; masking {}", effective.describe(), masking.description());
-            return new Workspace(config, effective, key, masking, source, sink, opened, seeded);
+            Workspace ws = new Workspace(config, effective, key, masking, source, sink, opened, seeded, stack);
+            Runtime.getRuntime().addShutdownHook(ws.shutdownHook);
+            return ws;
         } catch (IOException e) {
             closeAll(opened);
             throw new UncheckedIOException("Could not start: " + e.getMessage(), e);
@@ -168,9 +193,69 @@ public final class Workspace implements AutoCloseable {
         return embeddedSqs && embeddedDb ? "Embedded demo" : embeddedSqs || embeddedDb ? "Mixed" : "External";
     }
 
+    /** The embedded servers' data folder parts (for the endpoints shown to people), when any runs. */
+    public java.util.Optional<EmbeddedPostgresServer> embeddedPostgres() {
+        return java.util.Optional.ofNullable(embedded).map(EmbeddedStack::postgres);
+    }
+
+    /**
+     * Registers what to do when the process is asked to stop (SIGTERM, Ctrl-C): stop a drain, release
+     * a batch in hand. It runs on the shutdown thread; the owner then closes the workspace as usual.
+     */
+    public void onShutdown(Runnable stop) {
+        onShutdown.add(stop);
+    }
+
+    private void shutdownOnSignal() {
+        if (closing.get()) {
+            awaitClosed(SHUTDOWN_GRACE);
+            return;
+        }
+        log.info("Asked to stop: finishing the work in hand, then stopping the servers ({} stop actions)",
+                onShutdown.size());
+        for (Runnable r : onShutdown) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                log.warn("Stopping on a signal: {}", e.getMessage());
+            }
+        }
+        if (onShutdown.isEmpty() || !awaitClosed(SHUTDOWN_GRACE)) {
+            log.info("Stopping the servers (the owner did not close the workspace within {} s)",
+                    SHUTDOWN_GRACE.toSeconds());
+            close();
+        }
+        log.info("Stopped");
+    }
+
+    private boolean awaitClosed(Duration d) {
+        try {
+            return closed.await(d.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Closes everything in reverse order of opening. A second call waits for the first to finish. */
     @Override
     public void close() {
-        closeAll(closeables);
+        if (!closing.compareAndSet(false, true)) {
+            awaitClosed(SHUTDOWN_GRACE);
+            return;
+        }
+        try {
+            closeAll(closeables);
+        } finally {
+            closed.countDown();
+            if (Thread.currentThread() != shutdownHook) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running or has run: nothing to remove
+                }
+            }
+        }
     }
 
     private static void closeAll(Deque<AutoCloseable> stack) {

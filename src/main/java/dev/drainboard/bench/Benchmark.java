@@ -92,7 +92,7 @@ public final class Benchmark {
             String password = options.dbPassword();
             if (jdbc == null) {
                 log.accept("Starting PostgreSQL...");
-                EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(tmp.resolve("pg"), 0);
+                EmbeddedPostgresServer pg = EmbeddedPostgresServer.startThrowaway(tmp.resolve("pg"), 0, true);
                 started.add(0, pg);
                 jdbc = pg.jdbcUrl();
                 user = EmbeddedPostgresServer.USER;

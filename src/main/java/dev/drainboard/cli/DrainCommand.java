@@ -48,8 +48,9 @@ final class DrainCommand extends WorkspaceCommand {
             return new ServiceDrain(ws, service, max, err).run(out);
         }
         StopSignal stop = new StopSignal();
-        Thread hook = new Thread(stop::stop, "drain-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        // Ctrl-C / SIGTERM: the commit in flight finishes, held batches are released, then the
+        // workspace closes (servers in order) when this method returns
+        ws.onShutdown(stop::stop);
         AtomicLong lastPrint = new AtomicLong(System.nanoTime());
         ProgressListener listener = new ProgressListener() {
             @Override
@@ -67,17 +68,8 @@ final class DrainCommand extends WorkspaceCommand {
                 err.println("  " + message);
             }
         };
-        DrainStats s;
-        try {
-            s = ws.drainer().drainAll(new DrainOptions(ws.config().workers(), Math.max(0, max),
-                    Duration.ofSeconds(ws.config().waitSeconds())), listener, stop);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting because of Ctrl-C; the hook has already stopped the drain
-            }
-        }
+        DrainStats s = ws.drainer().drainAll(new DrainOptions(ws.config().workers(), Math.max(0, max),
+                Duration.ofSeconds(ws.config().waitSeconds())), listener, stop);
         printSummary(ws, s, out);
         return 0;
     }
@@ -93,6 +85,10 @@ final class DrainCommand extends WorkspaceCommand {
         out.printf(Locale.ROOT, "  deleted            %,d%s%n", t.deleted(),
                 t.deleteFailures() > 0 ? "  (" + t.deleteFailures() + " delete(s) failed: they will be skipped on "
                         + "redelivery)" : "");
+        if (s.sentTimestampMissing() > 0) {
+            out.printf(Locale.ROOT, "  no SentTimestamp   %,d  (create_date is the day they were received)%n",
+                    s.sentTimestampMissing());
+        }
         if (s.released() > 0) {
             out.printf(Locale.ROOT, "  released           %,d  (stopped before commit; back in the queue)%n",
                     s.released());

@@ -8,6 +8,8 @@ import dev.drainboard.sink.SinkException;
 import dev.drainboard.source.SourceException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,7 +26,31 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // On SIGTERM / Ctrl-C the JVM ends once its shutdown hooks have: this one holds it until the
+        // command has finished its stop (summary or error printed), for at most a little longer than
+        // the workspace waits for its owner.
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread holdUntilFinished = new Thread(() -> {
+            try {
+                finished.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "drainboard-finish");
+        boolean console = args.length == 0 || args[0].equals("console"); // the console ends its process itself
+        if (!console) {
+            Runtime.getRuntime().addShutdownHook(holdUntilFinished);
+        }
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        finished.countDown();
+        try {
+            if (!console) {
+                Runtime.getRuntime().removeShutdownHook(holdUntilFinished);
+            }
+        } catch (IllegalStateException shuttingDown) {
+            // a signal is being handled; the hook returns at once now
+        }
+        System.exit(code);
     }
 
     /** Runs a command line and returns its exit code; used by tests too. */

@@ -67,10 +67,13 @@ final class ServiceDrain {
                 if (http != null) {
                     say.accept("Health and metrics on " + http.uri() + " (/health/live, /health/ready, /metrics)");
                 }
-                StopOnSignal.install(() -> {
+                Runnable stopping = () -> {
                     health.stopping();
                     stop.stop();
-                }, Duration.ofSeconds(o.shutdownTimeoutSeconds), say);
+                };
+                // if a signal cannot be taken over, the workspace's shutdown hook still stops the drain first
+                ws.onShutdown(stopping);
+                StopOnSignal.install(stopping, Duration.ofSeconds(o.shutdownTimeoutSeconds), say);
                 DrainOptions options = new DrainOptions(ws.config().workers(), Math.max(0, max),
                         Duration.ofSeconds(ws.config().waitSeconds()));
                 if (o.follow) {

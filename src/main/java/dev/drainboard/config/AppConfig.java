@@ -83,10 +83,10 @@ public record AppConfig(Optional<URI> sqsEndpoint, boolean awsDefaultEndpoint, S
     /** The settings as text for a log line, with secrets redacted. */
     public String describe() {
         Map<ConfigKey, String> v = new EnumMap<>(ConfigKey.class);
-        v.put(ConfigKey.SQS_ENDPOINT, sqsEndpointSetting());
+        v.put(ConfigKey.SQS_ENDPOINT, ConfigLoader.redactUrl(sqsEndpointSetting()));
         v.put(ConfigKey.REGION, region);
-        v.put(ConfigKey.QUEUE, queueUrl.orElse(queue));
-        v.put(ConfigKey.JDBC_URL, jdbcUrl.orElse("embedded"));
+        v.put(ConfigKey.QUEUE, ConfigLoader.redactUrl(queueUrl.orElse(queue)));
+        v.put(ConfigKey.JDBC_URL, ConfigLoader.redactUrl(jdbcUrl.orElse("embedded")));
         v.put(ConfigKey.DB_USER, dbUser);
         v.put(ConfigKey.DB_PASSWORD, "****");
         v.put(ConfigKey.MASK_KEY, maskKeyBase64.isPresent() ? "**** (from setting)" : "key file");

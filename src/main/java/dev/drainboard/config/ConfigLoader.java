@@ -56,6 +56,13 @@ public final class ConfigLoader {
         return base.resolve("drainboard").resolve("drainboard.properties");
     }
 
+    /** Settings whose value is a secret: a properties file holding one must be owner-only. */
+    static final List<ConfigKey> SECRET_KEYS = List.of(ConfigKey.MASK_KEY, ConfigKey.DB_PASSWORD, ConfigKey.SIV_KEYSET);
+
+    /**
+     * Reads the settings file. One that holds a secret ({@code mask-key}, {@code db-password},
+     * {@code siv-keyset}) is refused, like the key file, when other users can read or write it.
+     */
     static Properties readProperties(Path path) {
         Properties p = new Properties();
         if (Files.isRegularFile(path)) {
@@ -64,6 +71,17 @@ public final class ConfigLoader {
             } catch (IOException | IllegalArgumentException e) {
                 throw new ConfigException("Cannot read the settings file " + path + ": " + e.getMessage()
                         + ". Fix or remove the file.", e);
+            }
+            for (ConfigKey k : SECRET_KEYS) {
+                if (!isBlank(p.getProperty(k.flag()))) {
+                    try {
+                        OwnerOnlyFiles.checkOwnerOnly(path, "settings file (it holds " + k.flag() + ")");
+                    } catch (IOException e) {
+                        throw new ConfigException("Cannot check the permissions of the settings file " + path + ": "
+                                + e.getMessage(), e);
+                    }
+                    break;
+                }
             }
         }
         return p;
@@ -138,6 +156,9 @@ public final class ConfigLoader {
                 if (bytes.length != 32) {
                     errors.add(ConfigKey.MASK_KEY.env() + " decodes to " + bytes.length
                             + " bytes; it must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)");
+                } else if (MaskKey.isDegenerate(bytes)) {
+                    errors.add(ConfigKey.MASK_KEY.env() + " is not random (all zero or a few repeated bytes); "
+                            + "it must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)");
                 }
             } catch (IllegalArgumentException e) {
                 errors.add(ConfigKey.MASK_KEY.env()
@@ -206,12 +227,27 @@ public final class ConfigLoader {
     }
 
     private static String problem(ConfigKey key, String value, String why) {
-        return key.env() + " / --" + key.flag() + " = '" + value + "': " + why;
+        return key.env() + " / --" + key.flag() + " = '" + redactUrl(value) + "': " + why;
     }
 
-    /** Removes a password= parameter from a JDBC URL before it is shown. */
+    /** URL parameters whose value is a secret (PostgreSQL's password and sslpassword, tokens, AWS presigning). */
+    private static final java.util.regex.Pattern SECRET_PARAM = java.util.regex.Pattern.compile(
+            "(?i)(?<![A-Za-z0-9_.-])((?:password|sslpassword|passwd|pwd|secret|client_secret|token|access_token|"
+                    + "api_?key|x-amz-security-token|x-amz-signature|x-amz-credential)=)[^&;#]*");
+    /** A password in the user-info part: {@code scheme://user:password@host}. */
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile(
+            "(//[^/?#@:]*):[^/?#@]*@");
+
+    /**
+     * The URL as it may be shown (logs, the console's header, errors): the value of every
+     * secret-bearing parameter and a password in the user-info part become {@code ****}.
+     */
     public static String redactUrl(String url) {
-        return url.replaceAll("(?i)(password=)[^&]*", "$1****");
+        if (url == null) {
+            return null;
+        }
+        String r = SECRET_PARAM.matcher(url).replaceAll("$1****");
+        return USER_INFO.matcher(r).replaceAll("$1:****@");
     }
 
     private static boolean isBlank(String s) {

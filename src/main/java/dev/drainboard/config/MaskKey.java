@@ -19,8 +19,36 @@ public final class MaskKey {
         if (bytes.length != LENGTH) {
             throw new ConfigException("A mask key must be " + LENGTH + " bytes, got " + bytes.length);
         }
+        if (isDegenerate(bytes)) {
+            throw new ConfigException("The mask key from " + source + " is not random (all zero, or only "
+                    + distinct(bytes) + " different byte values): anyone could guess it and test masks. Use 32 "
+                    + "random bytes, e.g. `openssl rand -base64 32`.");
+        }
         this.bytes = bytes.clone();
         this.source = source;
+    }
+
+    /**
+     * True for a key nobody should use: fewer than {@value #MIN_DISTINCT} different byte values
+     * (all zero, one byte repeated, a short pattern). 32 random bytes have about 30; the chance
+     * that they have fewer than 8 is below 10^-20.
+     */
+    public static boolean isDegenerate(byte[] key) {
+        return distinct(key) < MIN_DISTINCT;
+    }
+
+    private static final int MIN_DISTINCT = 8;
+
+    private static int distinct(byte[] key) {
+        boolean[] seen = new boolean[256];
+        int n = 0;
+        for (byte b : key) {
+            if (!seen[b & 0xff]) {
+                seen[b & 0xff] = true;
+                n++;
+            }
+        }
+        return n;
     }
 
     /** A copy of the key bytes. */

@@ -1,10 +1,12 @@
 package dev.drainboard.config;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
@@ -13,10 +15,30 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Secret files (the mask key, the SIV keyset): written whole or not at all, readable by their owner
- * only, and refused when anyone else can read or write them.
+ * Secret files (the mask key, the SIV keyset): written whole or not at all, flushed to the disk
+ * with their folder before they are used, readable by their owner only, and refused when anyone
+ * else can read or write them.
  */
 final class OwnerOnlyFiles {
+    /** Flushes a file or a folder to the disk; a seam so a test can see what was made durable. */
+    interface Syncer {
+        void sync(Path fileOrFolder) throws IOException;
+    }
+
+    /** fsync through a channel; a folder is opened for reading, which Linux and macOS allow. */
+    static final Syncer FSYNC = p -> {
+        try (FileChannel c = FileChannel.open(p, StandardOpenOption.READ)) {
+            c.force(true);
+        } catch (IOException e) {
+            if (!Files.isDirectory(p)) {
+                throw e;
+            }
+            // some systems (Windows) cannot open a folder; its entry is made durable by the file system
+        }
+    };
+
+    static volatile Syncer syncer = FSYNC;
+
     private OwnerOnlyFiles() {
     }
 
@@ -29,6 +51,8 @@ final class OwnerOnlyFiles {
         try {
             // A hard link fails atomically when the target exists; a rename would silently replace it.
             Files.createLink(file, tmp);
+            Files.deleteIfExists(tmp);
+            syncFolder(file);
             return true;
         } catch (FileAlreadyExistsException raced) {
             return false;
@@ -37,6 +61,7 @@ final class OwnerOnlyFiles {
                 return false;
             }
             Files.move(tmp, file);
+            syncFolder(file);
             return true;
         } finally {
             Files.deleteIfExists(tmp);
@@ -48,6 +73,7 @@ final class OwnerOnlyFiles {
         Path tmp = writeTemp(file, content);
         try {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncFolder(file);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -77,7 +103,17 @@ final class OwnerOnlyFiles {
                 : new FileAttribute<?>[0];
         Path tmp = Files.createTempFile(dir, file.getFileName() + ".", ".tmp", ownerOnly);
         Files.write(tmp, content);
+        // the content is on the disk before any name points at it
+        syncer.sync(tmp);
         return tmp;
+    }
+
+    /**
+     * Makes the new name durable: without it, a power loss right after creation can leave no key
+     * file (or an empty one) while rows masked with the key are already committed.
+     */
+    private static void syncFolder(Path file) throws IOException {
+        syncer.sync(file.toAbsolutePath().getParent());
     }
 
     private static boolean isPosix(Path p) {

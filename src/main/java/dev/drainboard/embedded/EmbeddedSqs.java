@@ -6,74 +6,150 @@ import com.typesafe.config.ConfigValueFactory;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.elasticmq.server.ElasticMQServer;
 import org.elasticmq.server.config.ElasticMQServerConfig;
 import scala.Function0;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.GetQueueAttributesResponse;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /**
- * ElasticMQ in this JVM on 127.0.0.1, optionally keeping its queues and messages in an H2 file so
- * that they survive a restart. Not thread-safe; start once, close once.
+ * ElasticMQ in this JVM on 127.0.0.1, in memory, or with its queues and messages in a
+ * {@link QueueStore} (the embedded PostgreSQL) so that they survive a crash. Not thread-safe;
+ * start once, close once. ElasticMQ's SQL store is one connection pool per JVM: run at most one
+ * stored server in a JVM at a time.
  */
 public final class EmbeddedSqs implements AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmbeddedSqs.class);
     private final Function0<?> shutdown;
     private final URI endpoint;
+    private final boolean stored;
 
-    private EmbeddedSqs(Function0<?> shutdown, URI endpoint) {
+    private EmbeddedSqs(Function0<?> shutdown, URI endpoint, boolean stored) {
         this.shutdown = shutdown;
         this.endpoint = endpoint;
+        this.stored = stored;
+    }
+
+    /** An in-memory server (tests, the benchmark's queue process): nothing survives a stop. */
+    public static EmbeddedSqs start(int port) throws IOException {
+        return start(port, null);
     }
 
     /**
      * Starts the server.
      *
-     * @param port     the port, or 0 for a free one
-     * @param storeDir where to keep messages across restarts, or null to keep them in memory only
+     * @param port  the port, or 0 for a free one
+     * @param store where to keep queues and messages, or null to keep them in memory only
      */
-    public static EmbeddedSqs start(int port, Path storeDir) throws IOException {
+    public static EmbeddedSqs start(int port, QueueStore store) throws IOException {
         int p = port == 0 ? freePort() : port;
-        Config c = ConfigFactory.parseMap(Map.of(
-                        "node-address.protocol", "http",
-                        "node-address.host", "127.0.0.1",
-                        "node-address.port", p,
-                        "node-address.context-path", "",
-                        "rest-sqs.enabled", true,
-                        "rest-sqs.bind-port", p,
-                        "rest-sqs.bind-hostname", "127.0.0.1",
-                        "generate-node-address", false));
-        if (storeDir != null) {
-            Files.createDirectories(storeDir);
-            checkStore(storeDir);
+        // Drainboard stops the server itself, in order (queue before database): not pekko's own hook
+        System.setProperty("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
+        System.setProperty("pekko.jvm-shutdown-hooks", "off");
+        ConfigFactory.invalidateCaches();
+        Map<String, Object> settings = new LinkedHashMap<>(Map.of(
+                "node-address.protocol", "http",
+                "node-address.host", "127.0.0.1",
+                "node-address.port", p,
+                "node-address.context-path", "",
+                "rest-sqs.enabled", true,
+                "rest-sqs.bind-port", p,
+                "rest-sqs.bind-hostname", "127.0.0.1",
+                "generate-node-address", false));
+        Config c = ConfigFactory.parseMap(settings);
+        if (store != null) {
+            resetSqlStoreSingleton();
             c = c.withValue("messages-storage.enabled", ConfigValueFactory.fromAnyRef(true))
-                    .withValue("messages-storage.uri", ConfigValueFactory.fromAnyRef(
-                            "jdbc:h2:" + storeDir.toAbsolutePath().resolve("messages")));
+                    .withValue("messages-storage.driver-class", ConfigValueFactory.fromAnyRef("org.postgresql.Driver"))
+                    .withValue("messages-storage.uri", ConfigValueFactory.fromAnyRef(store.url()))
+                    .withValue("messages-storage.username", ConfigValueFactory.fromAnyRef(store.user()))
+                    .withValue("messages-storage.password", ConfigValueFactory.fromAnyRef(store.password()));
         }
         Config full = c.withFallback(ConfigFactory.load()).resolve();
         ElasticMQServer server = new ElasticMQServer(new ElasticMQServerConfig(full));
         Function0<?> stop = server.start();
-        return new EmbeddedSqs(stop, URI.create("http://127.0.0.1:" + p));
+        return new EmbeddedSqs(stop, URI.create("http://127.0.0.1:" + p), store != null);
     }
 
     /**
-     * Opens the message store once before ElasticMQ does. ElasticMQ logs a damaged store and carries
-     * on with an empty queue, which would silently drop every message in it; this stops instead.
+     * ElasticMQ keeps its SQL store's settings in a JVM-wide singleton that is set once; a second
+     * stored server in the same JVM (a reopened workspace) would write to the first one's database.
      */
-    static void checkStore(Path storeDir) throws IOException {
-        Path file = storeDir.resolve("messages.mv.db");
-        if (!Files.isRegularFile(file)) {
+    private static void resetSqlStoreSingleton() throws IOException {
+        try {
+            java.lang.reflect.Field f = Class.forName("org.elasticmq.persistence.sql.DB$").getDeclaredField("initialized");
+            f.setAccessible(true);
+            f.setBoolean(null, false);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IOException("this ElasticMQ version keeps its SQL store differently; Drainboard cannot use it", e);
+        }
+    }
+
+    /**
+     * Waits until ElasticMQ has restored every stored queue with all of its messages (it restores in
+     * the background after {@link #start}, and a restore that fails is only logged).
+     *
+     * @param expected queue name to number of stored messages, read before the start
+     * @throws IOException naming each queue's expected and restored count, when the restore falls short
+     */
+    public void awaitRestored(Map<String, Long> expected, Duration timeout) throws IOException {
+        if (expected.isEmpty()) {
             return;
         }
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
-                "jdbc:h2:" + storeDir.toAbsolutePath().resolve("messages"), "", "")) {
-            c.isValid(1);
-        } catch (java.sql.SQLException e) {
-            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-            throw new IOException("the embedded queue's message store " + file + " cannot be read (" + why
-                    + "). This happens when Drainboard is killed while it writes to the store. Nothing was "
-                    + "changed: keep the folder for recovery (H2's Recover tool), or move it aside (mv " + storeDir
-                    + " " + storeDir + ".damaged) to start again with an empty queue.", e);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Long> seen = new LinkedHashMap<>();
+        try (SqsClient sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
+                .httpClient(ApacheHttpClient.create()).build()) {
+            while (true) {
+                seen.clear();
+                for (String q : expected.keySet()) {
+                    seen.put(q, restoredCount(sqs, q));
+                }
+                if (seen.equals(expected)) {
+                    log.info("Embedded queue restored: {}", seen);
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the embedded queue was being restored", e);
+        }
+        StringBuilder b = new StringBuilder();
+        expected.forEach((q, n) -> b.append(b.length() == 0 ? "" : ", ").append(q).append(": ").append(n)
+                .append(" stored, ").append(seen.get(q) < 0 ? "queue missing" : seen.get(q) + " restored"));
+        throw new IOException("the embedded queue did not restore everything its message store holds within "
+                + timeout.toSeconds() + " s (" + b + "). Drainboard stopped rather than run with messages missing; "
+                + "nothing was deleted. Start again; if it keeps failing, keep the data folder for recovery and see "
+                + "the log in <data-dir>/logs.");
+    }
+
+    /** Messages the server holds for {@code queue} (visible, in flight and delayed), or -1 when it has no such queue. */
+    private static long restoredCount(SqsClient sqs, String queue) {
+        try {
+            String url = sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
+            GetQueueAttributesResponse a = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED));
+            return Long.parseLong(a.attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                    + Long.parseLong(a.attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                    + Long.parseLong(a.attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED));
+        } catch (QueueDoesNotExistException notYet) {
+            return -1;
         }
     }
 
@@ -88,8 +164,12 @@ public final class EmbeddedSqs implements AutoCloseable {
         }
     }
 
+    /** Stops the server; with a store, also closes ElasticMQ's connections to it. */
     @Override
     public void close() {
         shutdown.apply();
+        if (stored) {
+            scalikejdbc.ConnectionPool$.MODULE$.closeAll();
+        }
     }
 }

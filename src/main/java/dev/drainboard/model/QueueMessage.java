@@ -12,8 +12,18 @@ import java.util.Objects;
  * @param body          the raw body
  * @param sentAt        when the producer sent the message ({@code SentTimestamp})
  * @param receiveCount  how many times SQS has handed the message out ({@code ApproximateReceiveCount})
+ * @param sentAtMissing true when the server gave no {@code SentTimestamp}: {@code sentAt} is then the
+ *                      time the message was received (the documented fallback)
+ * @param replay        true when this is a replay from the dead-letter queue: {@code messageId} is
+ *                      then the id of the original message (the ledger key), not of this copy
  */
-public record QueueMessage(String messageId, String receiptHandle, String body, Instant sentAt, int receiveCount) {
+public record QueueMessage(String messageId, String receiptHandle, String body, Instant sentAt, int receiveCount,
+                           boolean sentAtMissing, boolean replay) {
+    /** A message with its own {@code SentTimestamp}, not a replay. */
+    public QueueMessage(String messageId, String receiptHandle, String body, Instant sentAt, int receiveCount) {
+        this(messageId, receiptHandle, body, sentAt, receiveCount, false, false);
+    }
+
     public QueueMessage {
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(receiptHandle, "receiptHandle");
@@ -23,6 +33,7 @@ public record QueueMessage(String messageId, String receiptHandle, String body, 
 
     @Override
     public String toString() {
-        return "QueueMessage[" + messageId + ", receiveCount=" + receiveCount + ", " + body.length() + " chars]";
+        return "QueueMessage[" + messageId + ", receiveCount=" + receiveCount + ", " + body.length() + " chars"
+                + (replay ? ", replay" : "") + "]";
     }
 }

@@ -43,6 +43,7 @@ final class DrainRun {
     private final AtomicLong budget;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong released = new AtomicLong();
+    private final AtomicLong noSentTimestamp = new AtomicLong();
     private final AtomicReference<CommitResult> totals = new AtomicReference<>(CommitResult.NONE);
     private final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
     private final Semaphore inFlight;
@@ -143,7 +144,7 @@ final class DrainRun {
 
     DrainStats stats() {
         return new DrainStats(depthAtStart, received.get(), totals.get(), released.get(),
-                Duration.between(started, clock.instant()));
+                Duration.between(started, clock.instant()), noSentTimestamp.get());
     }
 
     private void fail(RuntimeException e) {
@@ -169,6 +170,10 @@ final class DrainRun {
                 backoff.reset();
             } catch (SourceException e) {
                 budget.addAndGet(want);
+                if (!e.isRetryable()) {
+                    fail(e);
+                    return;
+                }
                 if (!sqsDown) {
                     sqsDown = true;
                     listener.onOutage(ProgressListener.Server.SQS, true);
@@ -196,12 +201,24 @@ final class DrainRun {
                 continue;
             }
             received.addAndGet(got.size());
+            countMissingSentTimestamps(got);
             Batch batch = drainer.prepare(got, at);
             if (stop.isStopped()) {
                 releaseQuietly(batch);
                 return;
             }
             commitAsync(batch);
+        }
+    }
+
+    /** Counts messages without {@code SentTimestamp}; the first one of the drain is said once. */
+    private void countMissingSentTimestamps(List<QueueMessage> got) {
+        long missing = got.stream().filter(QueueMessage::sentAtMissing).count();
+        if (missing > 0 && noSentTimestamp.getAndAdd(missing) == 0) {
+            String msg = "The SQS server gave no SentTimestamp for some messages: their create_date is the day "
+                    + "they were received (counted in the summary)";
+            log.warn(msg);
+            listener.onStatus(msg);
         }
     }
 
@@ -254,6 +271,11 @@ final class DrainRun {
                     return;
                 }
             } catch (SourceException e) {
+                if (!e.isRetryable()) {
+                    releaseQuietly(held);
+                    fail(e);
+                    return;
+                }
                 if (down.add(ProgressListener.Server.SQS)) {
                     listener.onOutage(ProgressListener.Server.SQS, true);
                 }

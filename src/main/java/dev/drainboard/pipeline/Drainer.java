@@ -95,10 +95,12 @@ public final class Drainer {
     /**
      * Makes the batch final: raw bodies of rejections to the dead-letter queue, then one database
      * transaction (ledger, rows, rejection records), then - only after it committed - deletes from
-     * the queue. A row the database refuses (bad data, not an outage) turns into a rejection
-     * instead of blocking the rest.
+     * the queue. A row whose data the database refuses (SQLSTATE class 22 or 23) turns into a
+     * rejection instead of blocking the rest; any other refusal (a missing privilege, a broken
+     * schema) is the database's fault and is thrown, so no valid login is quarantined for it.
      *
-     * @throws SinkException   when the database is unreachable: nothing was deleted
+     * @throws SinkException   when the database is unreachable or refuses for a reason that is not
+     *                         the data ({@link SinkException#isDataRefused()} false): nothing was deleted
      * @throws SourceException when the dead-letter queue is unreachable: nothing was written or deleted
      */
     public CommitResult commit(Batch batch) {
@@ -124,7 +126,7 @@ public final class Drainer {
         try {
             return sink.write(batch);
         } catch (SinkException e) {
-            if (e.isRetryable()) {
+            if (e.isRetryable() || !e.isDataRefused()) {
                 throw e;
             }
             log.warn("The database refused a batch of {} ({}); writing its messages one by one", batch.size(),
@@ -137,7 +139,7 @@ public final class Drainer {
             try {
                 total = total.plus(sink.write(one));
             } catch (SinkException e) {
-                if (e.isRetryable()) {
+                if (e.isRetryable() || !e.isDataRefused()) {
                     throw e;
                 }
                 total = total.plus(writeAsRefused(one, row, e));
@@ -184,6 +186,34 @@ public final class Drainer {
             }
         }
         throw new IllegalArgumentException("message " + messageId + " is not in the batch");
+    }
+
+    /**
+     * Sends the rejected message {@code messageId} back from the dead-letter queue to the queue,
+     * once, however many copies the dead-letter queue holds (all are deleted). Its rejection record
+     * is marked replayed first, so the copy that comes back is written under its original id
+     * exactly once and the record says what became of it. Returns false when there is nothing to
+     * replay: no copy among the first {@code scan} dead letters, no rejection record, or the message
+     * is already a row (then copies a crash left behind are deleted).
+     */
+    public boolean replay(String messageId, int scan) {
+        String previous = sink.markReplayed(messageId);
+        if ("row".equals(previous)) {
+            // copies left by a crash between the replay's send and its deletes: the row exists, drop them
+            int dropped = source.discardDeadLetters(messageId, scan);
+            log.info("Message {} is already a row (replayed before); {} leftover dead-letter copies deleted",
+                    messageId, dropped);
+            return false;
+        }
+        if (previous == null) {
+            log.info("Message {} is not replayed: it has no rejection record", messageId);
+            return false;
+        }
+        boolean found = source.replay(messageId, scan);
+        if (!found) {
+            sink.replayNotFound(messageId, previous);
+        }
+        return found;
     }
 
     /** Returns the batch's messages to the queue at once. Nothing is written. */

@@ -33,9 +33,9 @@ public final class Revealer {
         this.osUser = osUser;
     }
 
-    /** A revealer with a keyset; the audit names {@code System.getProperty("user.name")}. */
+    /** A revealer with a keyset; the audit names the process's real OS user ({@link OsUser}). */
     public static Revealer withKeyset(RevealStore store, Unmasker unmasker) {
-        return new Revealer(store, unmasker, null, () -> System.getProperty("user.name", "unknown"));
+        return new Revealer(store, unmasker, null, OsUser::current);
     }
 
     /** A revealer with a keyset and another source for the audited user name (tests). */

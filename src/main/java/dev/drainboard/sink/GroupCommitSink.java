@@ -126,6 +126,16 @@ public final class GroupCommitSink implements LoginSink {
     }
 
     @Override
+    public String markReplayed(String messageId) {
+        return delegate.markReplayed(messageId);
+    }
+
+    @Override
+    public void replayNotFound(String messageId, String previous) {
+        delegate.replayNotFound(messageId, previous);
+    }
+
+    @Override
     public String describe() {
         return delegate.describe();
     }

@@ -18,6 +18,24 @@ public interface LoginSink extends AutoCloseable {
      */
     CommitResult write(Batch batch);
 
+    /**
+     * Marks the rejection record of {@code messageId} as replayed now, outcome pending, before its
+     * body goes back to the queue: only a pending record lets the replayed copy through the ledger.
+     * Returns the record's previous replay outcome ("" when never replayed), or {@code "row"} without
+     * marking when a replay already became a row, or null when there is no record. Sinks without
+     * rejection records (test fakes) replay unmarked.
+     */
+    default String markReplayed(String messageId) {
+        return "";
+    }
+
+    /**
+     * Undoes {@link #markReplayed} when the dead-letter queue held no copy: the record gets back
+     * the {@code previous} outcome that call returned.
+     */
+    default void replayNotFound(String messageId, String previous) {
+    }
+
     /** Where this sink points, for display: the JDBC URL without a password. */
     String describe();
 

@@ -6,6 +6,7 @@ import dev.drainboard.config.ConfigLoader;
 import dev.drainboard.model.Batch;
 import dev.drainboard.model.CommitResult;
 import dev.drainboard.model.MaskedLogin;
+import dev.drainboard.model.QueueMessage;
 import dev.drainboard.model.Rejection;
 import java.sql.Connection;
 import java.sql.Date;
@@ -29,6 +30,12 @@ public final class PostgresLoginSink implements LoginSink {
     private static final String INSERT_ROWS = "INSERT INTO user_logins (user_id, device_type, masked_ip, "
             + "masked_device_id, locale, app_version, create_date) SELECT * FROM unnest(?::varchar[], ?::varchar[], "
             + "?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::date[])";
+    /** A replayed copy is new only while its rejection record waits for it ('pending'). */
+    private static final String SETTLE_REPLAYS = "UPDATE drainboard_rejections r SET replay_outcome = u.outcome "
+            + "FROM unnest(?::varchar[], ?::text[]) AS u(id, outcome) WHERE r.message_id = u.id "
+            + "AND r.replay_outcome = 'pending' RETURNING r.message_id";
+    private static final String UPDATE_LEDGER = "UPDATE drainboard_ledger l SET outcome = u.outcome, "
+            + "committed_at = now() FROM unnest(?::varchar[], ?::varchar[]) AS u(id, outcome) WHERE l.message_id = u.id";
     private static final String INSERT_REJECTIONS = "INSERT INTO drainboard_rejections (message_id, reason, summary) "
             + "SELECT * FROM unnest(?::varchar[], ?::text[], ?::text[])";
 
@@ -113,6 +120,11 @@ public final class PostgresLoginSink implements LoginSink {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                try (java.sql.Statement s = c.createStatement()) {
+                    // messages are deleted once COMMIT returns: it must be on disk by then, even on a
+                    // server (or a role) configured with synchronous_commit off
+                    s.execute("SET LOCAL synchronous_commit = on");
+                }
                 List<CommitResult> r = writeIn(c, batches);
                 c.commit();
                 return r;
@@ -128,25 +140,44 @@ public final class PostgresLoginSink implements LoginSink {
     private static List<CommitResult> writeIn(Connection c, List<Batch> batches) throws SQLException {
         List<String> ids = new ArrayList<>();
         List<String> outcomes = new ArrayList<>();
+        List<String> replayIds = new ArrayList<>();
+        List<String> replayOutcomes = new ArrayList<>();
+        Set<String> replayedRejections = new HashSet<>();
         for (Batch b : batches) {
+            Set<String> replays = new HashSet<>();
+            for (QueueMessage m : b.messages()) {
+                if (m.replay()) {
+                    replays.add(m.messageId());
+                }
+            }
             for (MaskedLogin r : b.rows()) {
-                ids.add(r.messageId());
-                outcomes.add("row");
+                boolean replay = replays.contains(r.messageId());
+                (replay ? replayIds : ids).add(r.messageId());
+                (replay ? replayOutcomes : outcomes).add("row");
             }
             for (Rejection r : b.rejections()) {
-                ids.add(r.messageId());
-                outcomes.add("rejected");
+                boolean replay = replays.contains(r.messageId());
+                (replay ? replayIds : ids).add(r.messageId());
+                (replay ? replayOutcomes : outcomes).add(replay ? "rejected again: " + r.reason() : "rejected");
+                if (replay) {
+                    replayedRejections.add(r.messageId());
+                }
             }
         }
         Set<String> fresh = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(INSERT_LEDGER)) {
-            ps.setArray(1, c.createArrayOf("varchar", ids.toArray()));
-            ps.setArray(2, c.createArrayOf("varchar", outcomes.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    fresh.add(rs.getString(1));
+        if (!ids.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_LEDGER)) {
+                ps.setArray(1, c.createArrayOf("varchar", ids.toArray()));
+                ps.setArray(2, c.createArrayOf("varchar", outcomes.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        fresh.add(rs.getString(1));
+                    }
                 }
             }
+        }
+        if (!replayIds.isEmpty()) {
+            settleReplays(c, replayIds, replayOutcomes, fresh);
         }
         // Each new id is written once, even if the same message arrived twice in this transaction.
         List<MaskedLogin> rows = new ArrayList<>();
@@ -173,10 +204,90 @@ public final class PostgresLoginSink implements LoginSink {
         if (!rows.isEmpty()) {
             insertRows(c, rows);
         }
+        // a replay rejected again keeps its one rejection record, whose replay_outcome now says so
+        rejections.removeIf(r -> replayedRejections.contains(r.messageId()));
         if (!rejections.isEmpty()) {
             insertRejections(c, rejections);
         }
         return results;
+    }
+
+    /** Lets through the replays whose record is pending, marks their outcome and their ledger entry. */
+    private static void settleReplays(Connection c, List<String> ids, List<String> outcomes, Set<String> fresh)
+            throws SQLException {
+        Set<String> settled = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(SETTLE_REPLAYS)) {
+            ps.setArray(1, c.createArrayOf("varchar", ids.toArray()));
+            ps.setArray(2, c.createArrayOf("text", outcomes.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    settled.add(rs.getString(1));
+                }
+            }
+        }
+        List<String> ledgerIds = new ArrayList<>();
+        List<String> ledgerOutcomes = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (settled.remove(ids.get(i))) {
+                fresh.add(ids.get(i));
+                ledgerIds.add(ids.get(i));
+                ledgerOutcomes.add(outcomes.get(i).equals("row") ? "row" : "rejected");
+            }
+        }
+        if (!ledgerIds.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(UPDATE_LEDGER)) {
+                ps.setArray(1, c.createArrayOf("varchar", ledgerIds.toArray()));
+                ps.setArray(2, c.createArrayOf("varchar", ledgerOutcomes.toArray()));
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static final String ROW = "row";
+
+    @Override
+    public String markReplayed(String messageId) {
+        String sql = "UPDATE drainboard_rejections r SET replayed_at = now(), replay_outcome = 'pending' FROM "
+                + "(SELECT message_id, replay_outcome FROM drainboard_rejections WHERE message_id = ? FOR UPDATE) old "
+                + "WHERE r.message_id = old.message_id AND old.replay_outcome IS DISTINCT FROM 'row' "
+                + "RETURNING coalesce(old.replay_outcome, '')";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            c.setAutoCommit(true);
+            ps.setString(1, messageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getString(1);
+                }
+            }
+            try (PreparedStatement q = c.prepareStatement("SELECT replay_outcome FROM drainboard_rejections "
+                    + "WHERE message_id = ?")) {
+                q.setString(1, messageId);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() && ROW.equals(rs.getString(1)) ? ROW : null;
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("mark message " + messageId + " replayed", description, e);
+        }
+    }
+
+    @Override
+    public void replayNotFound(String messageId, String previous) {
+        String sql = previous == null || previous.isEmpty()
+                ? "UPDATE drainboard_rejections SET replayed_at = NULL, replay_outcome = NULL WHERE message_id = ?"
+                : "UPDATE drainboard_rejections SET replay_outcome = ? WHERE message_id = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            c.setAutoCommit(true);
+            if (previous == null || previous.isEmpty()) {
+                ps.setString(1, messageId);
+            } else {
+                ps.setString(1, previous);
+                ps.setString(2, messageId);
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("undo the replay mark of message " + messageId, description, e);
+        }
     }
 
     private static void insertRows(Connection c, List<MaskedLogin> rows) throws SQLException {

@@ -45,6 +45,15 @@ public interface QueueSource extends AutoCloseable {
      */
     boolean replay(String originalMessageId, int scan);
 
+    /**
+     * Deletes every dead letter whose original id is {@code originalMessageId} (among the first
+     * {@code scan}) without sending anything: for copies left behind after the message became a
+     * row. Returns how many were deleted. Sources without a dead-letter queue keep the default.
+     */
+    default int discardDeadLetters(String originalMessageId, int scan) {
+        return 0;
+    }
+
     QueueDepth depth();
 
     QueueDepth deadLetterDepth();

@@ -1,6 +1,7 @@
 package dev.drainboard.source;
 
 import dev.drainboard.config.AppConfig;
+import dev.drainboard.config.ConfigLoader;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -23,7 +24,8 @@ public final class SqsClients {
     public static SqsQueueSource open(AppConfig config, URI endpoint) {
         SqsClient client = client(config, endpoint, config.workers() * 2 + 8);
         try {
-            String where = endpoint == null ? "AWS SQS (" + config.region() + ")" : endpoint.toString();
+            String where = endpoint == null ? "AWS SQS (" + config.region() + ")"
+                    : ConfigLoader.redactUrl(endpoint.toString());
             return new SqsQueueSource(client, where, config.queue(), config.queueUrl().orElse(null),
                     config.visibilityTimeout(), endpoint != null);
         } catch (RuntimeException e) {

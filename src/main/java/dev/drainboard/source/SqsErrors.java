@@ -27,6 +27,18 @@ public final class SqsErrors {
     private SqsErrors() {
     }
 
+    /**
+     * False for a sender fault: an HTTP 4xx answer that is not throttling (the request is wrong,
+     * e.g. {@code MessageTooLong}, and sending it again gives the same answer). True otherwise:
+     * nothing answered, a 5xx, throttling.
+     */
+    public static boolean isRetryable(SdkException e) {
+        if (e instanceof AwsServiceException a && a.statusCode() >= 400 && a.statusCode() < 500) {
+            return a.isThrottlingException() || a.statusCode() == 429;
+        }
+        return true;
+    }
+
     public static String explain(SdkException e, String endpoint) {
         Throwable root = rootCause(e);
         if (root instanceof ConnectException) {

@@ -35,6 +35,11 @@ public final class SqsQueueSource implements QueueSource {
     private static final Logger log = LoggerFactory.getLogger(SqsQueueSource.class);
     private static final int MAX_BATCH = 10;
     private static final int DELETE_ATTEMPTS = 4;
+    /**
+     * SQS's limit on one message and on one SendMessageBatch, bodies plus message attributes
+     * (256 KiB, the limit of ElasticMQ and of queues created before AWS raised it).
+     */
+    static final int MAX_PAYLOAD_BYTES = 262_144;
 
     private final SqsClient sqs;
     private final String endpoint;
@@ -70,6 +75,11 @@ public final class SqsQueueSource implements QueueSource {
         }
     }
 
+    /**
+     * Receives with {@code SentTimestamp} and {@code ApproximateReceiveCount} always requested, and
+     * the replay attribute. A server that still omits {@code SentTimestamp} gets the documented
+     * fallback: the time of this receive, flagged on the message ({@link QueueMessage#sentAtMissing()}).
+     */
     @Override
     public List<QueueMessage> receive(int max, Duration wait) {
         if (max < 1 || max > MAX_BATCH) {
@@ -80,21 +90,25 @@ public final class SqsQueueSource implements QueueSource {
                 .waitTimeSeconds((int) Math.min(20, wait.toSeconds()))
                 .visibilityTimeout((int) visibility.toSeconds())
                 .messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP,
-                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages());
+                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
+                .messageAttributeNames(ATTR_ORIGINAL_ID)).messages());
+        Instant receivedAt = Instant.now();
         List<QueueMessage> out = new ArrayList<>(got.size());
         for (Message m : got) {
-            out.add(toQueueMessage(m));
+            out.add(toQueueMessage(m, receivedAt));
         }
         return out;
     }
 
-    private static QueueMessage toQueueMessage(Message m) {
+    private static QueueMessage toQueueMessage(Message m, Instant receivedAt) {
         Map<MessageSystemAttributeName, String> a = m.attributes();
         String sent = a.get(MessageSystemAttributeName.SENT_TIMESTAMP);
         String count = a.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
-        Instant sentAt = sent == null ? Instant.now() : Instant.ofEpochMilli(Long.parseLong(sent));
-        return new QueueMessage(m.messageId(), m.receiptHandle(), m.body(), sentAt,
-                count == null ? 1 : Integer.parseInt(count));
+        Instant sentAt = sent == null ? receivedAt : Instant.ofEpochMilli(Long.parseLong(sent));
+        MessageAttributeValue original = m.messageAttributes().get(ATTR_ORIGINAL_ID);
+        boolean replay = original != null && original.stringValue() != null && !original.stringValue().isBlank();
+        return new QueueMessage(replay ? original.stringValue() : m.messageId(), m.receiptHandle(), m.body(), sentAt,
+                count == null ? 1 : Integer.parseInt(count), sent == null, replay);
     }
 
     @Override
@@ -164,73 +178,154 @@ public final class SqsQueueSource implements QueueSource {
         }
     }
 
+    /**
+     * Sends in batches that SQS accepts: at most 10 entries and at most {@link #MAX_PAYLOAD_BYTES}
+     * of bodies plus attributes per batch, so a large body goes alone. A body too large to carry
+     * the reason attribute as well is sent without it (the reason is in {@code drainboard_rejections}).
+     */
     @Override
     public void sendToDeadLetter(List<DeadLetter> letters) {
-        for (List<DeadLetter> chunk : chunks(letters)) {
-            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-            for (int i = 0; i < chunk.size(); i++) {
-                DeadLetter d = chunk.get(i);
-                Map<String, MessageAttributeValue> attrs = new HashMap<>();
-                attrs.put(ATTR_REASON, text(d.reason()));
-                attrs.put(ATTR_ORIGINAL_ID, text(d.message().messageId()));
-                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                        .messageBody(d.message().body().isEmpty() ? " " : d.message().body())
-                        .messageAttributes(attrs).build());
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>(letters.size());
+        for (DeadLetter d : letters) {
+            String body = d.message().body().isEmpty() ? " " : d.message().body();
+            Map<String, MessageAttributeValue> attrs = new HashMap<>();
+            attrs.put(ATTR_ORIGINAL_ID, text(d.message().messageId()));
+            attrs.put(ATTR_REASON, text(d.reason()));
+            if (SendPacking.size(body, attrs) > MAX_PAYLOAD_BYTES) {
+                attrs.remove(ATTR_REASON);
             }
-            checkSent("dead-letter queue", call("send to the dead-letter queue",
-                    () -> sqs.sendMessageBatch(b -> b.queueUrl(deadLetterUrl).entries(entries))));
+            if (SendPacking.size(body, attrs) > MAX_PAYLOAD_BYTES) {
+                log.warn("The dead letter of message {} is too large to carry its id; it is sent without it, so "
+                        + "Replay cannot find it (it stays visible in the dead-letter queue)", d.message().messageId());
+                attrs.clear();
+            }
+            entries.add(SendMessageBatchRequestEntry.builder().messageBody(body).messageAttributes(attrs).build());
         }
+        sendPacked(deadLetterUrl, "dead-letter queue", entries);
     }
 
     @Override
     public void send(List<String> bodies) {
-        for (List<String> chunk : chunks(bodies)) {
-            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-            for (int j = 0; j < chunk.size(); j++) {
-                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(j)).messageBody(chunk.get(j))
-                        .build());
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>(bodies.size());
+        for (String body : bodies) {
+            entries.add(SendMessageBatchRequestEntry.builder().messageBody(body).build());
+        }
+        sendPacked(queueUrl, "queue", entries);
+    }
+
+    /**
+     * Sends the entries in size-bounded batches. Entries that fail on the server's side are sent
+     * again (up to {@value #DELETE_ATTEMPTS} attempts); an entry refused as a sender fault, or a
+     * whole batch refused with a 4xx, throws a non-retryable {@link SourceException}.
+     */
+    private void sendPacked(String url, String where, List<SendMessageBatchRequestEntry> all) {
+        for (List<SendMessageBatchRequestEntry> group : SendPacking.pack(all, MAX_BATCH, MAX_PAYLOAD_BYTES)) {
+            List<SendMessageBatchRequestEntry> pending = group;
+            List<BatchResultErrorEntry> refused = new ArrayList<>();
+            for (int attempt = 1; !pending.isEmpty() && attempt <= DELETE_ATTEMPTS; attempt++) {
+                List<SendMessageBatchRequestEntry> todo = new ArrayList<>(pending.size());
+                for (int i = 0; i < pending.size(); i++) {
+                    todo.add(pending.get(i).toBuilder().id(Integer.toString(i)).build());
+                }
+                SendMessageBatchResponse r = call("send to the " + where,
+                        () -> sqs.sendMessageBatch(b -> b.queueUrl(url).entries(todo)));
+                List<SendMessageBatchRequestEntry> again = new ArrayList<>();
+                for (BatchResultErrorEntry e : r.failed()) {
+                    if (Boolean.TRUE.equals(e.senderFault())) {
+                        refused.add(e);
+                    } else {
+                        again.add(todo.get(Integer.parseInt(e.id())));
+                    }
+                }
+                pending = again;
+                if (!pending.isEmpty() && attempt < DELETE_ATTEMPTS) {
+                    sleepQuietly(100L << attempt);
+                }
             }
-            checkSent("queue", call("send messages", () -> sqs.sendMessageBatch(b -> b.queueUrl(queueUrl)
-                    .entries(entries))));
+            if (!refused.isEmpty()) {
+                BatchResultErrorEntry e = refused.get(0);
+                throw new SourceException("SQS refused " + refused.size() + " message(s) for the " + where + ": "
+                        + e.code() + " " + e.message() + " (a fault of the request, so sending again cannot help)",
+                        null, false);
+            }
+            if (!pending.isEmpty()) {
+                throw new SourceException(pending.size() + " message(s) could not be sent to the " + where
+                        + " after " + DELETE_ATTEMPTS + " attempts (the server failed them)");
+            }
         }
     }
 
+    /**
+     * Finds every copy of the original message in the dead-letter queue (a crash between the
+     * dead-letter send and the commit can leave two), sends ONE copy back to the queue carrying
+     * {@link #ATTR_ORIGINAL_ID} (so the ledger knows it as the original message), then deletes
+     * every copy. Dead letters of other messages are made visible again.
+     */
     @Override
     public boolean replay(String originalMessageId, int scan) {
+        return moveDeadLetters(originalMessageId, scan, true) > 0;
+    }
+
+    @Override
+    public int discardDeadLetters(String originalMessageId, int scan) {
+        return moveDeadLetters(originalMessageId, scan, false);
+    }
+
+    /** Finds every copy among the first {@code scan} dead letters, sends one back if asked, deletes them all. */
+    private int moveDeadLetters(String originalMessageId, int scan, boolean sendOne) {
         List<Message> seen = new ArrayList<>();
+        List<Message> copies = new ArrayList<>();
         try {
-            while (seen.size() < scan) {
+            while (seen.size() + copies.size() < scan) {
                 List<Message> got = call("receive dead letters", () -> sqs.receiveMessage(b -> b
                         .queueUrl(deadLetterUrl).maxNumberOfMessages(MAX_BATCH).waitTimeSeconds(0)
                         .visibilityTimeout(30).messageAttributeNames("All")).messages());
                 if (got.isEmpty()) {
-                    return false;
+                    break;
                 }
                 for (Message m : got) {
                     MessageAttributeValue id = m.messageAttributes().get(ATTR_ORIGINAL_ID);
                     if (id != null && originalMessageId.equals(id.stringValue())) {
-                        call("replay a dead letter", () -> sqs.sendMessage(b -> b.queueUrl(queueUrl)
-                                .messageBody(m.body())));
-                        call("delete a replayed dead letter", () -> sqs.deleteMessage(b -> b.queueUrl(deadLetterUrl)
-                                .receiptHandle(m.receiptHandle())));
-                        return true;
+                        copies.add(m);
+                    } else {
+                        seen.add(m);
                     }
-                    seen.add(m);
                 }
             }
-            return false;
+            if (copies.isEmpty()) {
+                return 0;
+            }
+            if (sendOne) {
+                Message first = copies.get(0);
+                call("replay a dead letter", () -> sqs.sendMessage(b -> b.queueUrl(queueUrl)
+                        .messageBody(first.body())
+                        .messageAttributes(Map.of(ATTR_ORIGINAL_ID, text(originalMessageId)))));
+            }
+            for (Message m : copies) {
+                call("delete a replayed dead letter", () -> sqs.deleteMessage(b -> b.queueUrl(deadLetterUrl)
+                        .receiptHandle(m.receiptHandle())));
+            }
+            if (copies.size() > 1 || !sendOne) {
+                log.info("Message {} was in the dead-letter queue {} time(s); {}every copy deleted",
+                        originalMessageId, copies.size(), sendOne ? "replayed once, " : "");
+            }
+            return copies.size();
         } finally {
-            for (List<Message> chunk : chunks(seen)) {
-                List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
-                for (int j = 0; j < chunk.size(); j++) {
-                    entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(j))
-                            .receiptHandle(chunk.get(j).receiptHandle()).visibilityTimeout(0).build());
-                }
-                try {
-                    sqs.changeMessageVisibilityBatch(b -> b.queueUrl(deadLetterUrl).entries(entries));
-                } catch (SdkException e) {
-                    log.warn("Could not release dead letters after a replay scan: {}", SqsErrors.explain(e, endpoint));
-                }
+            releaseDeadLetters(seen);
+        }
+    }
+
+    private void releaseDeadLetters(List<Message> seen) {
+        for (List<Message> chunk : chunks(seen)) {
+            List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+            for (int j = 0; j < chunk.size(); j++) {
+                entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(j))
+                        .receiptHandle(chunk.get(j).receiptHandle()).visibilityTimeout(0).build());
+            }
+            try {
+                sqs.changeMessageVisibilityBatch(b -> b.queueUrl(deadLetterUrl).entries(entries));
+            } catch (SdkException e) {
+                log.warn("Could not release dead letters after a replay scan: {}", SqsErrors.explain(e, endpoint));
             }
         }
     }
@@ -280,15 +375,9 @@ public final class SqsQueueSource implements QueueSource {
         } catch (SourceException e) {
             throw e;
         } catch (SdkException e) {
-            throw new SourceException("Could not " + what + ": " + SqsErrors.explain(e, endpoint), e);
-        }
-    }
-
-    private static void checkSent(String where, SendMessageBatchResponse r) {
-        if (!r.failed().isEmpty()) {
-            BatchResultErrorEntry e = r.failed().get(0);
-            throw new SourceException(r.failed().size() + " message(s) could not be sent to the " + where + ": "
-                    + e.code() + " " + e.message());
+            boolean retryable = SqsErrors.isRetryable(e);
+            throw new SourceException("Could not " + what + ": " + SqsErrors.explain(e, endpoint)
+                    + (retryable ? "" : " (a fault of the request, so trying again cannot help)"), e, retryable);
         }
     }
 

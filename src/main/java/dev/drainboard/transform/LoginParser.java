@@ -45,9 +45,6 @@ public final class LoginParser {
     static final List<String> FIELDS = List.of("user_id", "device_type", "ip", "device_id", "app_version", "locale");
     static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]{2,39}(?:%[0-9A-Za-z]{1,15})?|[0-9A-Fa-f:]{2,29}:"
-            + "\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
     private final ObjectMapper mapper;
     private final int maxMaskedBytes;
@@ -137,12 +134,14 @@ public final class LoginParser {
                         + maxMaskedBytes + " the configured mask scheme can hold", body, flat);
             }
         }
-        if (!isIpAddress(values.get("ip"))) {
-            return reject(id, "field 'ip' is not an IPv4 or IPv6 address", body, flat);
+        IpAddresses.Result ip = IpAddresses.canonical(values.get("ip"));
+        if (ip.canonical() == null) {
+            return reject(id, "field 'ip' " + ip.problem(), body, flat);
         }
         LocalDate created = LocalDate.ofInstant(message.sentAt(), ZoneOffset.UTC);
+        // the canonical spelling is masked, so equal addresses get equal masks
         return new ParseResult.Parsed(new LoginEvent(id, values.get("user_id"), values.get("device_type"),
-                values.get("ip"), values.get("device_id"), values.get("locale"), values.get("app_version"), created));
+                ip.canonical(), values.get("device_id"), values.get("locale"), values.get("app_version"), created));
     }
 
     private static String textProblem(String field, String v) {
@@ -164,19 +163,6 @@ public final class LoginParser {
             }
         }
         return null;
-    }
-
-    static boolean isIpAddress(String s) {
-        var m = IPV4.matcher(s);
-        if (m.matches()) {
-            for (int g = 1; g <= 4; g++) {
-                if (Integer.parseInt(m.group(g)) > 255) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return s.indexOf(':') >= 0 && IPV6.matcher(s).matches() && !s.contains(":::");
     }
 
     /** Flattens nested objects into {@code out}; returns a rejection reason on a key clash. */

@@ -82,7 +82,9 @@ public final class ConsoleApp extends Application {
         scene.getAccelerators().clear();
         scene.setRoot(view.root());
         view.installShortcuts(scene);
-        model.start(opener(f), migrator(f));
+        ConsoleModel current = model;
+        // SIGTERM / Ctrl-C: the same close as the window's (drain stopped, batch released, servers in order)
+        model.start(opener(f, current::close), migrator(f));
     }
 
     /** Closes the current workspace (blocking, so off the FX thread), then opens one on {@code f}. */
@@ -98,7 +100,16 @@ public final class ConsoleApp extends Application {
 
     /** Opens the workspace for {@code f} (the start path of the app, and of a reopen). */
     static ConsoleModel.Opener opener(Map<ConfigKey, String> f) {
-        return status -> Backend.of(Workspace.open(ConfigLoader.load(f), status::accept));
+        return opener(f, () -> { });
+    }
+
+    /** The same, with what to run when the process is asked to stop while the workspace is open. */
+    static ConsoleModel.Opener opener(Map<ConfigKey, String> f, Runnable onSignal) {
+        return status -> {
+            Workspace w = Workspace.open(ConfigLoader.load(f), status::accept);
+            w.onShutdown(onSignal);
+            return Backend.of(w);
+        };
     }
 
     /** Runs {@link Schema#migrateAppVersion} on the database of {@code f}, over a one-connection pool. */

@@ -77,7 +77,8 @@ public final class DrainModel {
         session.setState(ConsoleState.DRAINING);
         session.log().add(max == 0 ? "Drain all started" : "Drain of up to " + max + " messages started");
         Listener listener = new Listener();
-        DrainOptions options = new DrainOptions(b.workers(), max, PreviewModel.WAIT);
+        // the same long-poll wait as the CLI's drain (--wait-seconds): a drain ends after one empty poll
+        DrainOptions options = new DrainOptions(b.workers(), max, b.pollWait());
         session.tasks().run("drain", () -> {
             try {
                 return b.drainer().drainAll(options, listener, signal);

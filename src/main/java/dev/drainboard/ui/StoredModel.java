@@ -70,7 +70,7 @@ public final class StoredModel {
         }
         session.setState(ConsoleState.BUSY);
         String id = r.messageId();
-        session.tasks().run("replay the message", () -> session.backend().source().replay(id, REPLAY_SCAN), found -> {
+        session.tasks().run("replay the message", () -> session.backend().drainer().replay(id, REPLAY_SCAN), found -> {
             session.setState(ConsoleState.IDLE);
             session.log().add(found ? "Replayed message " + id + " from the dead-letter queue to the queue"
                     : "Message " + id + " is no longer in the dead-letter queue (already replayed?)");

@@ -112,4 +112,31 @@ class ConfigLoaderTest {
         assertThat(c.describe()).doesNotContain("s3cret-pw").doesNotContain(TestKeys.BASE64).contains("db-password=****");
         assertThat(c.toString()).doesNotContain("s3cret-pw").doesNotContain(TestKeys.BASE64);
     }
+
+    @Test
+    void describeRedactsAPasswordInsideTheUrls() {
+        AppConfig c = load(Map.of(ConfigKey.JDBC_URL, "jdbc:postgresql://db:5432/logins?user=x&password=TopSecret1",
+                ConfigKey.SQS_ENDPOINT, "http://sqsuser:TopSecret2@sqs.local:9324",
+                ConfigKey.QUEUE, "http://sqs.local:9324/000000000000/q?X-Amz-Security-Token=TopSecret3"),
+                Map.of(), new Properties());
+
+        assertThat(c.describe()).doesNotContain("TopSecret1").doesNotContain("TopSecret2")
+                .doesNotContain("TopSecret3").contains("jdbc:postgresql://db:5432/logins?user=x&password=****");
+        assertThat(c.toString()).doesNotContain("TopSecret");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "jdbc:postgresql://h/db?password=s3&user=u               | jdbc:postgresql://h/db?password=****&user=u",
+        "jdbc:postgresql://h/db?user=u&PASSWORD=s3                | jdbc:postgresql://h/db?user=u&PASSWORD=****",
+        "jdbc:postgresql://h/db?sslpassword=s3&sslmode=verify-full | jdbc:postgresql://h/db?sslpassword=****&sslmode=verify-full",
+        "jdbc:postgresql://u:s3@h/db                              | jdbc:postgresql://u:****@h/db",
+        "http://key:s3@sqs.local:9324                             | http://key:****@sqs.local:9324",
+        "https://q/1/x?X-Amz-Signature=s3&X-Amz-Credential=s3     | https://q/1/x?X-Amz-Signature=****&X-Amz-Credential=****",
+        "jdbc:postgresql://h/db?token=s3;user=u                   | jdbc:postgresql://h/db?token=****;user=u",
+        "jdbc:postgresql://h/db?user=password                     | jdbc:postgresql://h/db?user=password",
+    })
+    void redactUrlHidesEverySecretBearingPart(String url, String shown) {
+        assertThat(ConfigLoader.redactUrl(url)).isEqualTo(shown).doesNotContain("s3");
+    }
 }

@@ -74,14 +74,20 @@ class RevealerIntegrationTest {
     void everyRevealWritesItsAuditRowWithUserLookupCountAndReason() {
         String mask = v2old.mask("device_id", "dev-b");
 
-        revealer.reveal(MaskColumn.MASKED_DEVICE_ID, mask, "DSR-1");
+        String userName = System.getProperty("user.name");
+        System.setProperty("user.name", "mallory-not-me"); // anyone can pass -Duser.name
+        try {
+            revealer.reveal(MaskColumn.MASKED_DEVICE_ID, mask, "DSR-1");
+        } finally {
+            System.setProperty("user.name", userName);
+        }
         revealer.revealUser("alice", "DSR-2");
         revealer.revealUser("nobody", "DSR-3");
         List<RevealRecord> audit = store.recent(10);
 
         assertThat(audit).hasSize(3);
         RevealRecord byMask = audit.get(2);
-        assertThat(byMask.osUser()).isEqualTo(System.getProperty("user.name"));
+        assertThat(byMask.osUser()).isEqualTo(OsUserTest.idUn());
         assertThat(byMask.lookup()).isEqualTo(RevealStore.Lookup.MASKED_DEVICE_ID);
         assertThat(byMask.lookupValue()).isEqualTo(mask);
         assertThat(byMask.rowCount()).isEqualTo(1);

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.drainboard.config.ConfigKey;
 import dev.drainboard.embedded.EmbeddedPostgresServer;
 import dev.drainboard.embedded.EmbeddedSqs;
+import dev.drainboard.embedded.QueueStore;
 import dev.drainboard.model.DrainStats;
 import dev.drainboard.pipeline.DemoMessages;
 import dev.drainboard.pipeline.DrainException;
@@ -57,7 +58,7 @@ class OutageTest {
     @Test
     void aPostgresOutageIsWaitedOutAndNothingIsLostOrDoubled(@TempDir Path dir) throws Exception {
         Path pgData = dir.resolve("pg");
-        EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(pgData, 0);
+        EmbeddedPostgresServer pg = EmbeddedPostgresServer.startThrowaway(pgData, 0);
         int port = pg.port();
         String jdbc = pg.jdbcUrl();
         try (Pipeline p = new Pipeline(TestServers.config(Map.of(ConfigKey.JDBC_URL, jdbc,
@@ -73,7 +74,7 @@ class OutageTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> watch.statuses.stream()
                     .anyMatch(s -> s.startsWith("PostgreSQL unreachable, retrying in")));
             assertThat(drain).isNotDone();
-            pg = EmbeddedPostgresServer.start(pgData, port);
+            pg = EmbeddedPostgresServer.startThrowaway(pgData, port);
 
             DrainStats s = drain.get(120, TimeUnit.SECONDS);
 
@@ -89,7 +90,7 @@ class OutageTest {
 
     @Test
     void anSqsOutageIsWaitedOutAndNothingIsLostOrDoubled(@TempDir Path dir) throws Exception {
-        Path store = dir.resolve("sqs");
+        QueueStore store = QueueStore.on(TestServers.postgres(), "outage_store_" + ProcessHandle.current().pid());
         EmbeddedSqs sqs = EmbeddedSqs.start(0, store);
         int port = sqs.endpoint().getPort();
         try (Pipeline p = new Pipeline(TestServers.config(Map.of(ConfigKey.SQS_ENDPOINT, sqs.endpoint().toString(),

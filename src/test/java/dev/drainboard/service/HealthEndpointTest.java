@@ -27,7 +27,7 @@ class HealthEndpointTest {
     @Test
     void readyTurnsUnreadyWhenPostgresStopsAndReadyAgainWhenItReturns(@TempDir Path dir) throws Exception {
         Path pgData = dir.resolve("pg");
-        EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(pgData, 0);
+        EmbeddedPostgresServer pg = EmbeddedPostgresServer.startThrowaway(pgData, 0);
         int port = pg.port();
         AppConfig c = TestServers.config(Map.of(ConfigKey.JDBC_URL, pg.jdbcUrl()));
         try (Pipeline p = new Pipeline(c);
@@ -53,7 +53,7 @@ class HealthEndpointTest {
             assertThat(FollowModeTest.metrics(svc).value("drainboard_ready")).isZero();
             assertThat(svc.process.isAlive()).isTrue();
 
-            pg = EmbeddedPostgresServer.start(pgData, port);
+            pg = EmbeddedPostgresServer.startThrowaway(pgData, port);
             await().atMost(Duration.ofSeconds(60)).until(() -> svc.get("health/ready").statusCode() == 200);
             await().atMost(Duration.ofSeconds(60)).until(() -> Db.count(p.jdbc(),
                     "SELECT count(*) FROM drainboard_ledger") == 2);

@@ -1,5 +1,7 @@
 package dev.drainboard.source;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,6 +9,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,8 +29,35 @@ public final class SqsStub implements AutoCloseable {
             + "Action in request for query-protocol service ServiceModel(sqs).</Message></Error>"
             + "<RequestId>fd503402-da3f-4c3b-be3e-722df5ceb70d</RequestId></ErrorResponse>";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JSON_TYPE = "application/x-amz-json-1.0";
+
+    /** One answer of a {@link #routing} stub. */
+    public record Reply(int status, String contentType, String body) {
+        public static Reply json(String body) {
+            return new Reply(200, JSON_TYPE, body);
+        }
+
+        /** An SQS JSON-protocol error reply, e.g. {@code error(400, "InvalidParameterValue", "...")}. */
+        public static Reply error(int status, String code, String message) {
+            return new Reply(status, JSON_TYPE, "{\"__type\":\"com.amazonaws.sqs#" + code + "\",\"message\":\""
+                    + message + "\"}");
+        }
+    }
+
+    /** Answers one SQS JSON-protocol call: {@code op} is the action ({@code ReceiveMessage}, ...). */
+    @FunctionalInterface
+    public interface Handler {
+        Reply handle(String op, JsonNode request) throws Exception;
+    }
+
+    /** A request the stub received: its action and its JSON body. */
+    public record Call(String op, JsonNode request) {
+    }
+
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
 
     private SqsStub(HttpServer server) {
         this.server = server;
@@ -47,6 +78,47 @@ public final class SqsStub implements AutoCloseable {
         });
         s.start();
         return stub;
+    }
+
+    /**
+     * A stub that speaks enough of the SQS JSON protocol for one scenario: each request's action
+     * (from {@code X-Amz-Target}) and JSON body go to {@code handler}; every call is recorded.
+     */
+    public static SqsStub routing(Handler handler) throws IOException {
+        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        SqsStub stub = new SqsStub(s);
+        s.createContext("/", exchange -> {
+            stub.requests.incrementAndGet();
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            String op = target == null ? "" : target.substring(target.indexOf('.') + 1);
+            byte[] in = exchange.getRequestBody().readAllBytes();
+            Reply r;
+            try {
+                JsonNode request = JSON.readTree(in.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : in);
+                stub.calls.add(new Call(op, request));
+                r = handler.handle(op, request);
+            } catch (Exception e) {
+                r = Reply.error(500, "InternalError", String.valueOf(e));
+            }
+            byte[] bytes = r.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", r.contentType());
+            exchange.sendResponseHeaders(r.status(), bytes.length == 0 ? -1 : bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        s.start();
+        return stub;
+    }
+
+    /** The calls a {@link #routing} stub received, in order. */
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** The calls of one action. */
+    public List<Call> calls(String op) {
+        return calls.stream().filter(c -> c.op().equals(op)).toList();
     }
 
     public URI endpoint() {

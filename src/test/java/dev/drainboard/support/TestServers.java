@@ -46,7 +46,7 @@ public final class TestServers {
     public static synchronized EmbeddedPostgresServer postgres() {
         if (pg == null) {
             try {
-                pg = EmbeddedPostgresServer.start(null, 0);
+                pg = EmbeddedPostgresServer.startThrowaway(null, 0);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -2,6 +2,12 @@ package dev.drainboard.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drainboard.support.TestKeysets;
+import dev.drainboard.transform.SivMasker;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PreviewRowTest {
@@ -28,5 +34,30 @@ class PreviewRowTest {
         PreviewRow stored = new PreviewRow("m", false, "u", "ios", MASK, MASK, null, null, null, 1, 1, 3, 1, "");
         assertThat(stored.repeated()).isTrue();
         assertThat(stored.seenBefore()).isEqualTo("seen 3× before");
+    }
+
+    /** v2 masks share "v2:<key id>:"; chips and short texts must come from the ciphertext after it. */
+    @Test
+    void v2MasksOfDifferentValuesGetDifferentChipsAndShortTextsAndEqualOnesTheSame() {
+        SivMasker siv = new SivMasker(TestKeysets.handle(TestKeysets.ONE));
+        List<String> masks = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            masks.add(siv.mask("ip", "10.0.0." + i));
+        }
+        Set<Double> hues = new HashSet<>();
+        Set<String> shorts = new HashSet<>();
+        for (String m : masks) {
+            assertThat(m).startsWith("v2:f5dd77b4:");
+            hues.add(PreviewRow.hueOf(m));
+            shorts.add(PreviewRow.shortMask(m));
+        }
+
+        // fixed key, fixed inputs: these counts are the same on every run
+        assertThat(hues).hasSizeGreaterThanOrEqualTo(18);
+        assertThat(shorts).hasSize(20).allSatisfy(t -> assertThat(t).startsWith("v2:").doesNotContain("f5dd77b4"));
+        String again = siv.mask("ip", "10.0.0.3");
+        assertThat(PreviewRow.hueOf(again)).isEqualTo(PreviewRow.hueOf(masks.get(3)));
+        assertThat(PreviewRow.shadeOf(again)).isEqualTo(PreviewRow.shadeOf(masks.get(3)));
+        assertThat(PreviewRow.shortMask(again)).isEqualTo(PreviewRow.shortMask(masks.get(3)));
     }
 }
