@@ -7,9 +7,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Passes a drain's progress and batch callbacks on at most once per interval each; status messages
- * always pass. People cannot read faster than a few updates a second, and every update costs the
- * face a print or a layout that takes CPU from the drain. A skipped update is never the last word:
- * both faces show the final totals that {@link Drainer#drainAll} returns. Thread-safe.
+ * (and the receive, commit and outage callbacks the service's metrics count) always pass. People
+ * cannot read faster than a few updates a second, and every update costs the face a print or a
+ * layout that takes CPU from the drain. A skipped update is never the last word: both faces show
+ * the final totals that {@link Drainer#drainAll} returns. Thread-safe.
  */
 public final class ProgressThrottle implements ProgressListener {
     private final ProgressListener downstream;
@@ -58,5 +59,20 @@ public final class ProgressThrottle implements ProgressListener {
     @Override
     public void onStatus(String message) {
         downstream.onStatus(message);
+    }
+
+    @Override
+    public void onReceived(int messages, Duration took) {
+        downstream.onReceived(messages, took);
+    }
+
+    @Override
+    public void onCommitted(int batchSize, Duration took) {
+        downstream.onCommitted(batchSize, took);
+    }
+
+    @Override
+    public void onOutage(Server server, boolean down) {
+        downstream.onOutage(server, down);
     }
 }

@@ -8,7 +8,6 @@ import java.util.Locale;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /** Turns SDK exceptions into one sentence a person can act on. */
 public final class SqsErrors {
@@ -31,12 +30,13 @@ public final class SqsErrors {
     /**
      * False for a sender fault: an HTTP 4xx answer that is not throttling (the request is wrong,
      * e.g. {@code MessageTooLong}, and sending it again gives the same answer). True otherwise:
-     * nothing answered, a 5xx, throttling, and a queue that does not exist (yet): a queue server
-     * that restarted answers that until it has restored its queues from its store (ElasticMQ with a
-     * message store does), so it is waited out like an outage, within the drain's give-up time.
+     * nothing answered, a 5xx, throttling, and a queue that does not exist (yet) again.
      */
     public static boolean isRetryable(SdkException e) {
-        if (e instanceof QueueDoesNotExistException) {
+        if (e instanceof software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException) {
+            // the queue existed when the drain started: a server that restarts (ElasticMQ restoring its
+            // store, LocalStack running its init hooks) answers this until its queues are back; waited out
+            // like an outage, within the same give-up limit
             return true;
         }
         if (e instanceof AwsServiceException a && a.statusCode() >= 400 && a.statusCode() < 500) {
