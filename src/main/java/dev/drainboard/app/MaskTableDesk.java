@@ -1,0 +1,130 @@
+package dev.drainboard.app;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.drainboard.config.AppConfig;
+import dev.drainboard.config.MaskKeys;
+import dev.drainboard.embedded.DataFolder;
+import dev.drainboard.embedded.EmbeddedPostgresServer;
+import dev.drainboard.embedded.EmbeddedStack;
+import dev.drainboard.model.ColumnMask;
+import dev.drainboard.model.MaskTableDryRun;
+import dev.drainboard.model.MaskTableProgress;
+import dev.drainboard.model.MaskTableResult;
+import dev.drainboard.pipeline.MaskRewrite;
+import dev.drainboard.sink.PostgresLoginSink;
+import dev.drainboard.sink.TableRewriter;
+import dev.drainboard.transform.Masker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * {@code drainboard mask-table} and the console's "Mask an existing table..." action: masks, in
+ * place, the columns of a stored table that hold raw values, with the deployment's masker. Opens
+ * only PostgreSQL (embedded or configured) and the key; never SQS, and never the drain schema
+ * check, so it also works on the exercise's original table ({@code app_version integer}) or on
+ * any other table. Not thread-safe: one walk at a time.
+ */
+public final class MaskTableDesk implements AutoCloseable {
+    /** The flattened login fields; a mapping names one of them, since the field name is part of the mask. */
+    public static final Set<String> FIELDS = Set.of("user_id", "device_type", "ip", "device_id", "locale",
+            "app_version");
+    public static final String DEFAULT_TABLE = "user_logins";
+    public static final int DEFAULT_BATCH_ROWS = 5_000;
+
+    private final EmbeddedStack embedded;
+    private final HikariDataSource ownedPool;
+    private final TableRewriter rewriter;
+    private final Masker masker;
+    private final String masking;
+
+    private MaskTableDesk(EmbeddedStack embedded, HikariDataSource ownedPool, DataSource ds, String where,
+                          Masker masker, String masking) {
+        this.embedded = embedded;
+        this.ownedPool = ownedPool;
+        this.rewriter = new TableRewriter(ds, where);
+        this.masker = masker;
+        this.masking = masking;
+    }
+
+    /** Opens PostgreSQL and the mask key of {@code config}; the desk owns and closes them. */
+    public static MaskTableDesk open(AppConfig config, Consumer<String> status) {
+        EmbeddedStack pg = null;
+        HikariDataSource pool = null;
+        try {
+            AppConfig effective = config;
+            if (config.embeddedDb()) {
+                pg = EmbeddedStack.open(DataFolder.lock(config.dataDir()), false, status);
+                EmbeddedPostgresServer server = pg.postgres();
+                effective = config.withJdbcUrl(server.jdbcUrl()).withDbCredentials(server.user(), server.password());
+            } else {
+                DataFolder.prepare(config.dataDir());
+            }
+            Masking m = Masking.open(config, MaskKeys.load(config));
+            String url = effective.jdbcUrl().orElseThrow();
+            pool = PostgresLoginSink.pool(url, effective.dbUser(), effective.dbPassword(), 2);
+            return new MaskTableDesk(pg, pool, pool, url, m.masker(), m.description());
+        } catch (IOException e) {
+            closeQuietly(pool, pg);
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(pool, pg);
+            throw e;
+        }
+    }
+
+    /** A desk over an open workspace's database and masker (the console); closing it closes nothing. */
+    public static MaskTableDesk over(Workspace ws) {
+        return new MaskTableDesk(null, null, ws.sink().dataSource(), ws.sink().describe(), ws.masking().masker(),
+                ws.masking().description());
+    }
+
+    /** The scheme and key fingerprint the values get (never key material). */
+    public String masking() {
+        return masking;
+    }
+
+    /**
+     * Checks the table and columns; throws {@code SchemaException} saying why one is not usable
+     * (no such table, not a plain table, a column missing, not text, too narrow for a mask).
+     */
+    public String recognise(String table, List<ColumnMask> columns) {
+        return rewriter.recognise(table, columns, FIELDS).table();
+    }
+
+    /** What {@link #run} would change, and a sample of masked output; writes nothing. */
+    public MaskTableDryRun dryRun(String table, List<ColumnMask> columns, int sampleSize) {
+        return rewriter.dryRun(rewriter.recognise(table, columns, FIELDS), new MaskRewrite(masker), sampleSize);
+    }
+
+    /**
+     * Masks the raw values of the columns, resuming a walk that was interrupted; {@code stop} is
+     * checked between batches. See {@link TableRewriter#run}.
+     */
+    public MaskTableResult run(String table, List<ColumnMask> columns, int batchRows, boolean restart,
+                               Consumer<MaskTableProgress> progress, BooleanSupplier stop) {
+        TableRewriter.Target target = rewriter.recognise(table, columns, FIELDS);
+        MaskRewrite rewrite = new MaskRewrite(masker);
+        MaskTableResult r = rewriter.run(target, rewrite, batchRows, restart, progress, stop);
+        return new MaskTableResult(r.table(), r.columns(), r.finished(), r.resumedAtPage(), r.rowsChanged(),
+                r.valuesChanged(), r.rowsScanned(), rewrite.notAddresses(), r.elapsed());
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(ownedPool, embedded);
+    }
+
+    private static void closeQuietly(HikariDataSource pool, EmbeddedStack pg) {
+        if (pool != null) {
+            pool.close();
+        }
+        if (pg != null) {
+            pg.close();
+        }
+    }
+}
