@@ -1,6 +1,7 @@
 package dev.drainboard.ui;
 
 import dev.drainboard.app.Workspace;
+import dev.drainboard.config.MaskPolicy;
 import dev.drainboard.pipeline.Revealer;
 import dev.drainboard.pipeline.Drainer;
 import dev.drainboard.sink.Warehouse;
@@ -11,13 +12,22 @@ import java.time.Duration;
  * What an opened console talks to: the pipeline, the queue, the warehouse queries, the audited
  * reveal of masked values, and the words for the header. {@code closer} ends all of it (the
  * workspace, for the real app). {@code pollWait} is the long-poll wait of a drain's receives
- * ({@code --wait-seconds}, as the CLI's drain uses it).
+ * ({@code --wait-seconds}, as the CLI's drain uses it). {@code maskPolicy} is the policy in force,
+ * for people ("masked: ip, device_id").
  */
 public record Backend(Drainer drainer, QueueSource source, Insights insights, Reveals reveals, String mode,
                       String keyFingerprint, String sqsWhere, String dbWhere, int workers, AutoCloseable closer,
-                      Duration pollWait) {
+                      Duration pollWait, String maskPolicy) {
     /** The default of {@code --wait-seconds}. */
     static final Duration DEFAULT_POLL_WAIT = Duration.ofSeconds(1);
+
+    /** A backend with the default mask policy. */
+    public Backend(Drainer drainer, QueueSource source, Insights insights, Reveals reveals, String mode,
+                   String keyFingerprint, String sqsWhere, String dbWhere, int workers, AutoCloseable closer,
+                   Duration pollWait) {
+        this(drainer, source, insights, reveals, mode, keyFingerprint, sqsWhere, dbWhere, workers, closer, pollWait,
+                MaskPolicy.DEFAULT.summary());
+    }
 
     /** A backend with the default poll wait. */
     public Backend(Drainer drainer, QueueSource source, Insights insights, Reveals reveals, String mode,
@@ -32,12 +42,12 @@ public record Backend(Drainer drainer, QueueSource source, Insights insights, Re
                 Reveals.of(revealer, w.masking().scheme()), w.mode(), w.key().fingerprint(),
                 w.source().describe() + (w.embeddedSqs() ? " (embedded)" : ""),
                 w.sink().describe() + (w.embeddedDb() ? " (embedded)" : ""), w.config().workers(), w::close,
-                Duration.ofSeconds(w.config().waitSeconds()));
+                Duration.ofSeconds(w.config().waitSeconds()), w.config().maskPolicy().summary());
     }
 
     /** The same backend, but closing the console leaves it open (tests share one workspace). */
     public Backend borrowed() {
         return new Backend(drainer, source, insights, reveals, mode, keyFingerprint, sqsWhere, dbWhere, workers,
-                () -> { }, pollWait);
+                () -> { }, pollWait, maskPolicy);
     }
 }

@@ -29,6 +29,7 @@ public final class ConsoleModel {
     private final ReadOnlyStringWrapper startup = new ReadOnlyStringWrapper("Starting…");
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper maskPolicy = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sqsWhere = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper dbWhere = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper migrationOffered = new ReadOnlyBooleanWrapper(false);
@@ -149,6 +150,7 @@ public final class ConsoleModel {
         session.connect(b);
         mode.set(b.mode());
         fingerprint.set(b.keyFingerprint());
+        maskPolicy.set(b.maskPolicy());
         sqsWhere.set(b.sqsWhere());
         dbWhere.set(b.dbWhere());
         startup.set("Ready");
@@ -216,6 +218,11 @@ public final class ConsoleModel {
 
     public ReadOnlyStringProperty modeProperty() {
         return mode.getReadOnlyProperty();
+    }
+
+    /** The mask policy in force, for people: "masked: ip, device_id". */
+    public ReadOnlyStringProperty maskPolicyProperty() {
+        return maskPolicy.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty fingerprintProperty() {
