@@ -2,6 +2,16 @@ package dev.drainboard.app;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.drainboard.config.AppConfig;
+import dev.drainboard.config.ConfigException;
+import dev.drainboard.config.ConfigLoader;
+import dev.drainboard.config.SivKeyset;
+import dev.drainboard.model.ReEncryptResult;
+import dev.drainboard.pipeline.OsUser;
+import dev.drainboard.pipeline.ReEncryptRewrite;
+import dev.drainboard.sink.ReEncryptionAudit;
+import dev.drainboard.transform.SivMasker;
+import dev.drainboard.transform.Unmasker;
+import java.util.Optional;
 import dev.drainboard.config.MaskKeys;
 import dev.drainboard.embedded.DataFolder;
 import dev.drainboard.embedded.EmbeddedPostgresServer;
@@ -41,14 +51,20 @@ public final class MaskTableDesk implements AutoCloseable {
     private final TableRewriter rewriter;
     private final Masker masker;
     private final String masking;
+    private final DataSource ds;
+    private final String where;
+    private final Optional<SivKeyset> keyset;
 
     private MaskTableDesk(EmbeddedStack embedded, HikariDataSource ownedPool, DataSource ds, String where,
-                          Masker masker, String masking) {
+                          Masking m) {
         this.embedded = embedded;
         this.ownedPool = ownedPool;
+        this.ds = ds;
+        this.where = ConfigLoader.redactUrl(where);
         this.rewriter = new TableRewriter(ds, where);
-        this.masker = masker;
-        this.masking = masking;
+        this.masker = m.masker();
+        this.masking = m.description();
+        this.keyset = m.keyset();
     }
 
     /** Opens PostgreSQL and the mask key of {@code config}; the desk owns and closes them. */
@@ -67,7 +83,7 @@ public final class MaskTableDesk implements AutoCloseable {
             Masking m = Masking.open(config, MaskKeys.load(config));
             String url = effective.jdbcUrl().orElseThrow();
             pool = PostgresLoginSink.pool(url, effective.dbUser(), effective.dbPassword(), 2);
-            return new MaskTableDesk(pg, pool, pool, url, m.masker(), m.description());
+            return new MaskTableDesk(pg, pool, pool, url, m);
         } catch (IOException e) {
             closeQuietly(pool, pg);
             throw new UncheckedIOException("Could not start the embedded PostgreSQL: " + e.getMessage(), e);
@@ -79,8 +95,7 @@ public final class MaskTableDesk implements AutoCloseable {
 
     /** A desk over an open workspace's database and masker (the console); closing it closes nothing. */
     public static MaskTableDesk over(Workspace ws) {
-        return new MaskTableDesk(null, null, ws.sink().dataSource(), ws.sink().describe(), ws.masking().masker(),
-                ws.masking().description());
+        return new MaskTableDesk(null, null, ws.sink().dataSource(), ws.sink().describe(), ws.masking());
     }
 
     /** The scheme and key fingerprint the values get (never key material). */
@@ -112,6 +127,28 @@ public final class MaskTableDesk implements AutoCloseable {
         MaskTableResult r = rewriter.run(target, rewrite, batchRows, restart, progress, stop);
         return new MaskTableResult(r.table(), r.columns(), r.finished(), r.resumedAtPage(), r.rowsChanged(),
                 r.valuesChanged(), r.rowsScanned(), rewrite.notAddresses(), r.elapsed());
+    }
+
+    /**
+     * Moves the {@code v2:} values of the columns that are under an old key of the SIV keyset to its
+     * primary key, batch by batch, resuming an interrupted run; writes one audit row for this run
+     * in {@code drainboard_reencryptions}. Refuses without a keyset.
+     */
+    public ReEncryptResult reEncrypt(String table, List<ColumnMask> columns, int batchRows, boolean restart,
+                                     Consumer<MaskTableProgress> progress, BooleanSupplier stop) {
+        SivKeyset ks = keyset.orElseThrow(() -> new ConfigException("There is no SIV keyset to re-encrypt with: "
+                + "create one with `drainboard keys create` (or restore the keyset file), then rotate it."));
+        TableRewriter.Target target = rewriter.recognise(table, columns, FIELDS);
+        String newKey = SivMasker.keyIdText(ks.primaryId());
+        long audit = ReEncryptionAudit.begin(ds, where, OsUser.current(), target.table(), target.columns().toString(),
+                newKey);
+        ReEncryptRewrite rewrite = new ReEncryptRewrite(new Unmasker(ks.handle()), new SivMasker(ks.handle()), newKey,
+                audit);
+        MaskTableResult r = rewriter.run(target, rewrite, batchRows, restart, progress, stop);
+        if (r.finished()) {
+            ReEncryptionAudit.finish(ds, where, audit);
+        }
+        return new ReEncryptResult(r, newKey, rewrite.oldKeyIds(), rewrite.unreadable(), audit);
     }
 
     @Override

@@ -178,7 +178,7 @@ final class MaskTableCommand implements Callable<Integer> {
             drawn = true;
             int width = 30;
             int filled = (int) Math.round(p.fraction() * width);
-            String line = String.format(Locale.ROOT, "[%s%s] %5.1f%%  page %,d of %,d  %,d values masked  ETA %s",
+            String line = String.format(Locale.ROOT, "[%s%s] %5.1f%%  page %,d of %,d  %,d values changed  ETA %s",
                     "#".repeat(filled), ".".repeat(width - filled), p.fraction() * 100, p.pagesDone(), p.pagesTotal(),
                     p.valuesChanged(), p.eta().map(ProgressBar::format).orElse("--:--"));
             if (terminal) {

@@ -63,6 +63,10 @@ public final class TableRewriter {
 
         /** The new value of a candidate, or null to leave it as stored. */
         String rewrite(ColumnMask column, String stored);
+
+        /** Runs inside each batch's transaction, just before its commit (an audit row that must agree with it). */
+        default void beforeCommit(Connection c, long rowsChanged, long valuesChanged) throws SQLException {
+        }
     }
 
     /** A table and columns that were recognised; names are quoted for SQL. */
@@ -361,6 +365,7 @@ public final class TableRewriter {
                 ps.setString(5, t.table());
                 ps.executeUpdate();
             }
+            rewrite.beforeCommit(c, rowsChanged, valuesChanged);
             c.commit();
             return new long[] {rowsChanged, valuesChanged, scanned};
         } catch (SQLException | RuntimeException e) {
