@@ -95,7 +95,12 @@ public final class MaskTableDesk implements AutoCloseable {
 
     /** A desk over an open workspace's database and masker (the console); closing it closes nothing. */
     public static MaskTableDesk over(Workspace ws) {
-        return new MaskTableDesk(null, null, ws.sink().dataSource(), ws.sink().describe(), ws.masking());
+        return over(ws.sink().dataSource(), ws.sink().describe(), ws.masking());
+    }
+
+    /** A desk over a pool the caller owns; {@code where} names the database in messages. */
+    public static MaskTableDesk over(DataSource ds, String where, Masking masking) {
+        return new MaskTableDesk(null, null, ds, where, masking);
     }
 
     /** The scheme and key fingerprint the values get (never key material). */

@@ -1,5 +1,6 @@
 package dev.drainboard.ui;
 
+import dev.drainboard.app.MaskTableDesk;
 import dev.drainboard.app.Workspace;
 import dev.drainboard.config.MaskPolicy;
 import dev.drainboard.pipeline.Revealer;
@@ -13,11 +14,11 @@ import java.time.Duration;
  * reveal of masked values, and the words for the header. {@code closer} ends all of it (the
  * workspace, for the real app). {@code pollWait} is the long-poll wait of a drain's receives
  * ({@code --wait-seconds}, as the CLI's drain uses it). {@code maskPolicy} is the policy in force,
- * for people ("masked: ip, device_id").
+ * for people ("masked: ip, device_id"); {@code tableMasking} masks a stored table in place.
  */
 public record Backend(Drainer drainer, QueueSource source, Insights insights, Reveals reveals, String mode,
                       String keyFingerprint, String sqsWhere, String dbWhere, int workers, AutoCloseable closer,
-                      Duration pollWait, String maskPolicy) {
+                      Duration pollWait, String maskPolicy, TableMasking tableMasking) {
     /** The default of {@code --wait-seconds}. */
     static final Duration DEFAULT_POLL_WAIT = Duration.ofSeconds(1);
 
@@ -26,7 +27,7 @@ public record Backend(Drainer drainer, QueueSource source, Insights insights, Re
                    String keyFingerprint, String sqsWhere, String dbWhere, int workers, AutoCloseable closer,
                    Duration pollWait) {
         this(drainer, source, insights, reveals, mode, keyFingerprint, sqsWhere, dbWhere, workers, closer, pollWait,
-                MaskPolicy.DEFAULT.summary());
+                MaskPolicy.DEFAULT.summary(), TableMasking.NONE);
     }
 
     /** A backend with the default poll wait. */
@@ -42,12 +43,13 @@ public record Backend(Drainer drainer, QueueSource source, Insights insights, Re
                 Reveals.of(revealer, w.masking().scheme()), w.mode(), w.key().fingerprint(),
                 w.source().describe() + (w.embeddedSqs() ? " (embedded)" : ""),
                 w.sink().describe() + (w.embeddedDb() ? " (embedded)" : ""), w.config().workers(), w::close,
-                Duration.ofSeconds(w.config().waitSeconds()), w.config().maskPolicy().summary());
+                Duration.ofSeconds(w.config().waitSeconds()), w.config().maskPolicy().summary(),
+                TableMasking.of(MaskTableDesk.over(w)));
     }
 
     /** The same backend, but closing the console leaves it open (tests share one workspace). */
     public Backend borrowed() {
         return new Backend(drainer, source, insights, reveals, mode, keyFingerprint, sqsWhere, dbWhere, workers,
-                () -> { }, pollWait, maskPolicy);
+                () -> { }, pollWait, maskPolicy, tableMasking);
     }
 }

@@ -26,6 +26,7 @@ public final class ConsoleModel {
     private final StoredModel stored;
     private final DemoModel demo;
     private final RevealModel reveal;
+    private final MaskTableModel maskTable;
     private final ReadOnlyStringWrapper startup = new ReadOnlyStringWrapper("Starting…");
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper("");
@@ -47,6 +48,7 @@ public final class ConsoleModel {
         this.stored = new StoredModel(session);
         this.demo = new DemoModel(session);
         this.reveal = new RevealModel(session);
+        this.maskTable = new MaskTableModel(session);
         session.onStoredChanged(queue::refreshNow);
         session.onStoredChanged(stored::refresh);
     }
@@ -255,6 +257,10 @@ public final class ConsoleModel {
 
     public DemoModel demo() {
         return demo;
+    }
+
+    public MaskTableModel maskTable() {
+        return maskTable;
     }
 
     public RevealModel reveal() {

@@ -50,7 +50,8 @@ public final class ConsoleView {
         leftScroll.getStyleClass().add("side-panel");
 
         TabPane tabs = new TabPane(tab("Preview", "preview-tab", PreviewView.build(m.preview(), keys)),
-                tab("Committed", "committed-tab", StoredView.committed(m.stored(), m.reveal())),
+                tab("Committed", "committed-tab", MaskTableView.withAction(StoredView.committed(m.stored(), m.reveal()),
+                        m.maskTable())),
                 tab("Rejections", "rejections-tab", StoredView.rejections(m.stored())));
         tabs.setId("tabs");
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
