@@ -2,6 +2,7 @@ package dev.drainboard.cli;
 
 import dev.drainboard.app.MaskTableDesk;
 import dev.drainboard.config.AppConfig;
+import dev.drainboard.config.MaskPolicy;
 import dev.drainboard.model.ColumnMask;
 import dev.drainboard.model.MaskTableDryRun;
 import dev.drainboard.model.MaskTableProgress;
@@ -40,7 +41,8 @@ final class MaskTableCommand implements Callable<Integer> {
 
     @Option(names = "--column", paramLabel = "COLUMN=FIELD", split = ",",
             description = "a column holding raw values and the login field it holds, e.g. ip=ip or "
-                    + "user_id=user_id; repeat or separate with commas (default masked_ip=ip,masked_device_id=device_id)")
+                    + "user_id=user_id; repeat or separate with commas (default masked_ip=ip,masked_device_id=device_id, "
+                    + "plus user_id=user_id when the mask policy masks user_id)")
     List<String> columns = new ArrayList<>();
 
     @Option(names = "--batch-rows", paramLabel = "N", description = "rows per transaction, about (default 5000)")
@@ -70,10 +72,10 @@ final class MaskTableCommand implements Callable<Integer> {
             err.println("drainboard mask-table: " + e.getMessage());
             return 2;
         }
-        if (mapping.isEmpty()) {
-            mapping = ColumnMask.USER_LOGINS;
-        }
         AppConfig config = options.load();
+        if (mapping.isEmpty()) {
+            mapping = ColumnMask.userLogins(config.maskPolicy().action("user_id") == MaskPolicy.Action.MASK);
+        }
         try (MaskTableDesk desk = MaskTableDesk.open(config, err::println)) {
             desk.recognise(table, mapping);
             err.println("Masking with " + desk.masking());

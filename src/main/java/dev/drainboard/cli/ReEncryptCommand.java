@@ -2,6 +2,7 @@ package dev.drainboard.cli;
 
 import dev.drainboard.app.MaskTableDesk;
 import dev.drainboard.config.AppConfig;
+import dev.drainboard.config.MaskPolicy;
 import dev.drainboard.model.ColumnMask;
 import dev.drainboard.model.MaskTableResult;
 import dev.drainboard.model.ReEncryptResult;
@@ -37,7 +38,8 @@ final class ReEncryptCommand implements Callable<Integer> {
         String table = MaskTableDesk.DEFAULT_TABLE;
 
         @Option(names = "--column", paramLabel = "COLUMN=FIELD", split = ",",
-                description = "a column holding v2 masks and its field (default masked_ip=ip,masked_device_id=device_id)")
+                description = "a column holding v2 masks and its field (default masked_ip=ip,masked_device_id=device_id, "
+                        + "plus user_id=user_id when the mask policy masks user_id)")
         List<String> columns = new ArrayList<>();
 
         @Option(names = "--batch-rows", paramLabel = "N", description = "rows per transaction, about (default 5000)")
@@ -46,12 +48,13 @@ final class ReEncryptCommand implements Callable<Integer> {
         @Option(names = "--restart", description = "ignore the saved progress and walk the whole table again")
         boolean restart;
 
-        List<ColumnMask> mapping() {
+        List<ColumnMask> mapping(AppConfig config) {
             List<ColumnMask> m = new ArrayList<>();
             for (String c : columns) {
                 m.add(ColumnMask.parse(c));
             }
-            return m.isEmpty() ? ColumnMask.USER_LOGINS : m;
+            return m.isEmpty() ? ColumnMask.userLogins(config.maskPolicy().action("user_id") == MaskPolicy.Action.MASK)
+                    : m;
         }
     }
 
@@ -68,7 +71,7 @@ final class ReEncryptCommand implements Callable<Integer> {
             err.println("drainboard keys re-encrypt: --batch-rows must be between 1 and 1000000");
             return 2;
         }
-        List<ColumnMask> mapping = walk.mapping();
+        List<ColumnMask> mapping = walk.mapping(config);
         try (MaskTableDesk desk = MaskTableDesk.open(config, err::println)) {
             AtomicBoolean stop = new AtomicBoolean();
             CountDownLatch done = new CountDownLatch(1);

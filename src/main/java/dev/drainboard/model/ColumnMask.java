@@ -13,6 +13,16 @@ public record ColumnMask(String column, String field) {
     public static final List<ColumnMask> USER_LOGINS = List.of(new ColumnMask("masked_ip", "ip"),
             new ColumnMask("masked_device_id", "device_id"));
 
+    /** The columns of {@code user_logins} to mask: the exercise's two, plus {@code user_id} when the policy masks it. */
+    public static List<ColumnMask> userLogins(boolean userIdMasked) {
+        if (!userIdMasked) {
+            return USER_LOGINS;
+        }
+        List<ColumnMask> all = new ArrayList<>(USER_LOGINS);
+        all.add(new ColumnMask("user_id", "user_id"));
+        return List.copyOf(all);
+    }
+
     public ColumnMask {
         if (column == null || column.isBlank() || field == null || field.isBlank()) {
             throw new IllegalArgumentException("a column mapping needs a column and a field, as COLUMN=FIELD");

@@ -103,4 +103,21 @@ class MaskPolicyCliTest {
         assertThat(keepDevice.err()).contains("device_id=keep").contains("--allow-raw-pii");
         assertThat(Db.count(jdbc, "SELECT count(*) FROM pg_tables WHERE tablename = 'user_logins'")).isZero();
     }
+
+    @Test
+    void maskTableUnderAPolicyThatMasksUserIdAlsoMasksTheStoredUserIdsAsTheDrainWould() throws Exception {
+        Db.execute(jdbc, "CREATE TABLE user_logins (user_id varchar(128), device_type varchar(32), masked_ip varchar(256), "
+                + "masked_device_id varchar(256), locale varchar(32), app_version integer, create_date date);"
+                + "INSERT INTO user_logins (user_id, masked_ip, masked_device_id) VALUES ('alice', '10.1.1.1', 'd1'), "
+                + "('alice', '10.1.1.2', 'd2'), ('bob', '10.1.1.1', 'd3')");
+
+        Run r = CliTest.run("mask-table", "--jdbc-url=" + jdbc, "--data-dir=" + c.dataDir(), "--mask-policy=user_id=mask");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("user_id=user_id").contains("9 values masked in 3 rows");
+        assertThat(Db.count(jdbc, "SELECT count(*) FROM user_logins WHERE user_id = '"
+                + MaskTableCliTest.v1("user_id", "alice") + "'")).isEqualTo(2);
+        assertThat(Db.count(jdbc, "SELECT count(*) FROM user_logins WHERE masked_ip = '"
+                + MaskTableCliTest.v1("ip", "10.1.1.1") + "'")).isEqualTo(2);
+    }
 }
