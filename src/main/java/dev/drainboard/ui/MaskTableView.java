@@ -13,6 +13,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -47,9 +48,16 @@ final class MaskTableView {
         dry.setId("mask-table-dry-run");
         dry.disableProperty().bind(m.runningProperty());
         dry.setOnAction(e -> m.dryRun());
-        HBox top = new HBox(10, new Label("Table"), table, dry,
-                new Label("columns masked_ip=ip, masked_device_id=device_id"));
+        Label name = new Label("Table");
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        dry.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(table, Priority.ALWAYS);
+        HBox top = new HBox(10, name, table, dry);
         top.setAlignment(Pos.CENTER_LEFT);
+        Label columns = new Label("Columns masked_ip (as ip, canonicalised) and masked_device_id (as device_id). "
+                + "Values that already carry a mask (v1:, v2:) are left alone.");
+        columns.setWrapText(true);
+        columns.getStyleClass().add(Styles.TEXT_MUTED);
 
         TextArea result = new TextArea();
         result.setId("mask-table-dry-run-result");
@@ -91,7 +99,7 @@ final class MaskTableView {
         HBox bottom = new HBox(10, mask, stop, close);
         bottom.setAlignment(Pos.CENTER_RIGHT);
 
-        VBox box = new VBox(10, top, result, bar, status, bottom);
+        VBox box = new VBox(10, top, columns, result, bar, status, bottom);
         box.setPadding(new Insets(16));
         Scene scene = new Scene(box, 720, 420);
         if (owner != null) {
