@@ -90,7 +90,10 @@ public final class Workspace implements AutoCloseable {
      * On the first start of a new data folder with embedded SQS, the 100 sample messages are sent.
      */
     public static Workspace open(AppConfig config, Consumer<String> status) {
-        Deque<AutoCloseable> opened = new ArrayDeque<>();
+        Deque<AutoCloseable> opened = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        // a signal while starting stops what has started (no orphaned PostgreSQL on the folder)
+        Thread abortStart = new Thread(() -> closeAll(opened), "drainboard-start-abort");
+        Runtime.getRuntime().addShutdownHook(abortStart);
         EmbeddedStack stack = null;
         try {
             if (config.embeddedSqs() || config.embeddedDb()) {
@@ -127,16 +130,27 @@ public final class Workspace implements AutoCloseable {
                 Files.setPosixFilePermissions(marker, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
                 seeded = true;
             }
-            log.info("Workspace open: {}; masking {}", effective.describe(), masking.description());
             Workspace ws = new Workspace(config, effective, key, masking, source, sink, opened, seeded, stack);
             Runtime.getRuntime().addShutdownHook(ws.shutdownHook);
+            removeHook(abortStart);
+            log.info("Workspace open: {}; masking {}", effective.describe(), masking.description());
             return ws;
         } catch (IOException e) {
+            removeHook(abortStart);
             closeAll(opened);
             throw new UncheckedIOException("Could not start: " + e.getMessage(), e);
         } catch (RuntimeException e) {
+            removeHook(abortStart);
             closeAll(opened);
             throw e;
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it stops what was opened
         }
     }
 
@@ -249,18 +263,14 @@ public final class Workspace implements AutoCloseable {
         } finally {
             closed.countDown();
             if (Thread.currentThread() != shutdownHook) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running or has run: nothing to remove
-                }
+                removeHook(shutdownHook);
             }
         }
     }
 
     private static void closeAll(Deque<AutoCloseable> stack) {
-        while (!stack.isEmpty()) {
-            AutoCloseable c = stack.pop();
+        AutoCloseable c;
+        while ((c = stack.pollFirst()) != null) {
             try {
                 c.close();
             } catch (Exception e) {

@@ -32,6 +32,7 @@ public final class EmbeddedSqs implements AutoCloseable {
     private final Function0<?> shutdown;
     private final URI endpoint;
     private final boolean stored;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private EmbeddedSqs(Function0<?> shutdown, URI endpoint, boolean stored) {
         this.shutdown = shutdown;
@@ -164,9 +165,12 @@ public final class EmbeddedSqs implements AutoCloseable {
         }
     }
 
-    /** Stops the server; with a store, also closes ElasticMQ's connections to it. */
+    /** Stops the server; with a store, also closes ElasticMQ's connections to it. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         shutdown.apply();
         if (stored) {
             scalikejdbc.ConnectionPool$.MODULE$.closeAll();

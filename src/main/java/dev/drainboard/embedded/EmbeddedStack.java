@@ -27,6 +27,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private final EmbeddedPostgresServer pg;
     private final EmbeddedSqs sqs;
     private final boolean queueStoreWasEmpty;
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
 
     private EmbeddedStack(DataFolder folder, EmbeddedPostgresServer pg, EmbeddedSqs sqs, boolean queueStoreWasEmpty) {
         this.folder = folder;
@@ -59,7 +60,9 @@ public final class EmbeddedStack implements AutoCloseable {
                 stored = store.inventory();
             }
             boolean empty = stored.values().stream().mapToLong(Long::longValue).sum() == 0;
-            return new EmbeddedStack(folder, pg, startQueue(store, stored), empty);
+            EmbeddedStack stack = new EmbeddedStack(folder, pg, startQueue(store, stored), empty);
+            stack.stopQueueIfDatabaseDies();
+            return stack;
         } catch (IOException | RuntimeException e) {
             if (pg != null) {
                 closeQuietly(pg);
@@ -79,6 +82,23 @@ public final class EmbeddedStack implements AutoCloseable {
             throw e;
         }
         return sqs;
+    }
+
+    /**
+     * Fail-stop: ElasticMQ answers "sent" once its store has the message; with the database gone it
+     * would carry on (its store forgets its tables after an error and then acknowledges without
+     * storing). So when the embedded PostgreSQL ends while this stack is open, the queue is stopped
+     * with it: clients see an unreachable queue, never an acknowledgement that is not on disk.
+     */
+    private void stopQueueIfDatabaseDies() {
+        ProcessHandle.of(pg.pid()).ifPresent(postmaster -> postmaster.onExit().thenRun(() -> {
+            if (!closing.get()) {
+                log.error("The embedded PostgreSQL (process {}) stopped unexpectedly; stopping the embedded queue "
+                        + "with it so that nothing is acknowledged that is not stored. Restart Drainboard.",
+                        postmaster.pid());
+                closeQuietly(sqs);
+            }
+        }));
     }
 
     /** The embedded queue, when it was asked for. */
@@ -105,6 +125,7 @@ public final class EmbeddedStack implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.set(true);
         if (sqs != null) {
             closeQuietly(sqs);
         }

@@ -96,6 +96,27 @@ class QueueStoreTest {
         }
     }
 
+    @Test
+    void whenTheEmbeddedPostgresDiesTheQueueStopsInsteadOfAcknowledgingWhatItCannotStore(@TempDir Path tmp)
+            throws Exception {
+        Path data = tmp.resolve("data");
+        try (Workspace ws = open(data)) {
+            URI endpoint = ws.config().sqsEndpoint().orElseThrow();
+            long postmaster = ws.embeddedPostgres().orElseThrow().pid();
+            ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> !answers(endpoint));
+        }
+    }
+
+    private static boolean answers(URI endpoint) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(endpoint.getHost(), endpoint.getPort()), 500);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
     /** A data folder whose queue holds {@code n} messages (plus the sample); returns the heap file of its messages. */
     private static Path filledStore(Path data, int n) throws Exception {
         try (Workspace ws = open(data)) {
