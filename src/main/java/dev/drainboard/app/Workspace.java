@@ -48,6 +48,8 @@ public final class Workspace implements AutoCloseable {
     static final String SEEDED_MARKER = ".sample-seeded";
     /** How long a signal waits for the owner's own stop before the workspace closes itself. */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(25);
+    /** How long a signal during the start waits for the step under way (a server start, the queue's restore). */
+    static final Duration START_ABORT_WAIT = Duration.ofSeconds(90);
 
     private final AppConfig config;
     private final MaskKey key;
@@ -91,15 +93,32 @@ public final class Workspace implements AutoCloseable {
      */
     public static Workspace open(AppConfig config, Consumer<String> status) {
         Deque<AutoCloseable> opened = new java.util.concurrent.ConcurrentLinkedDeque<>();
-        // a signal while starting stops what has started (no orphaned PostgreSQL on the folder)
-        Thread abortStart = new Thread(() -> closeAll(opened), "drainboard-start-abort");
+        // A signal while starting: let the step under way finish (a server half started would be
+        // orphaned, an initdb cut short would leave a cluster that does not start), then stop all.
+        AtomicBoolean aborted = new AtomicBoolean();
+        CountDownLatch openEnded = new CountDownLatch(1);
+        Thread abortStart = new Thread(() -> {
+            aborted.set(true);
+            try {
+                openEnded.await(START_ABORT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            closeAll(opened);
+        }, "drainboard-start-abort");
         Runtime.getRuntime().addShutdownHook(abortStart);
+        Runnable checkSignal = () -> {
+            if (aborted.get()) {
+                throw new IllegalStateException("stopped by a signal while starting");
+            }
+        };
         EmbeddedStack stack = null;
         try {
             if (config.embeddedSqs() || config.embeddedDb()) {
                 // the lock comes before anything is written to the folder
                 stack = EmbeddedStack.open(DataFolder.lock(config.dataDir()), config.embeddedSqs(), status);
                 opened.push(stack);
+                checkSignal.run();
             } else {
                 DataFolder.prepare(config.dataDir());
             }
@@ -117,19 +136,28 @@ public final class Workspace implements AutoCloseable {
             status.accept("Connecting to SQS...");
             SqsQueueSource source = SqsClients.open(effective, effective.sqsEndpoint().orElse(null));
             opened.push(source);
+            checkSignal.run();
             status.accept("Connecting to PostgreSQL...");
             PostgresLoginSink sink = PostgresLoginSink.open(effective.jdbcUrl().orElseThrow(), effective.dbUser(),
                     effective.dbPassword(), effective.workers() + 4);
             opened.push(sink);
             boolean seeded = false;
             Path marker = config.dataDir().resolve(SEEDED_MARKER);
-            if (config.embeddedSqs() && stack.queueStoreWasEmpty() && !Files.exists(marker)) {
-                status.accept("First start: sending the 100 sample messages...");
-                source.send(DemoMessages.sample());
+            if (config.embeddedSqs() && !Files.exists(marker)) {
+                // only into an empty store; a store holding messages had its sample (a crash may have
+                // come between sending it and writing the marker), so only the marker is written then
+                if (stack.queueStoreWasEmpty()) {
+                    status.accept("First start: sending the 100 sample messages...");
+                    source.send(DemoMessages.sample());
+                    seeded = true;
+                }
                 Files.writeString(marker, "sample messages sent on first start\n");
-                Files.setPosixFilePermissions(marker, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-                seeded = true;
+                if (Files.getFileAttributeView(marker, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+                    Files.setPosixFilePermissions(marker, java.nio.file.attribute.PosixFilePermissions.fromString(
+                            "rw-------"));
+                }
             }
+            checkSignal.run();
             Workspace ws = new Workspace(config, effective, key, masking, source, sink, opened, seeded, stack);
             Runtime.getRuntime().addShutdownHook(ws.shutdownHook);
             removeHook(abortStart);
@@ -143,6 +171,8 @@ public final class Workspace implements AutoCloseable {
             removeHook(abortStart);
             closeAll(opened);
             throw e;
+        } finally {
+            openEnded.countDown();
         }
     }
 

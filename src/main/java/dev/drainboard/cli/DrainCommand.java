@@ -1,27 +1,52 @@
 package dev.drainboard.cli;
 
+import ch.qos.logback.classic.Level;
 import dev.drainboard.app.Workspace;
 import dev.drainboard.model.CommitResult;
 import dev.drainboard.model.DrainStats;
 import dev.drainboard.pipeline.DrainOptions;
 import dev.drainboard.pipeline.ProgressListener;
 import dev.drainboard.pipeline.StopSignal;
+import dev.drainboard.service.JsonLogs;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "drain", mixinStandardHelpOptions = true,
-        description = "Drain the queue into PostgreSQL: receive, mask, write, then delete. Ctrl-C stops cleanly.")
+        description = {"Drain the queue into PostgreSQL: receive, mask, write, then delete. Ctrl-C stops cleanly.",
+                "With --follow it runs as a service: it keeps draining as messages arrive until SIGTERM or Ctrl-C."})
 final class DrainCommand extends WorkspaceCommand {
     @Option(names = "--max", paramLabel = "N", description = "stop after N messages (default: until the queue is empty)")
     long max;
 
+    @Mixin
+    ServiceOptions service;
+
     @Override
-    int run(Workspace ws, PrintWriter out) {
+    void beforeOpen() {
+        service.validate();
+        if (service.json()) {
+            JsonLogs.install(Level.toLevel(System.getenv("DRAINBOARD_CONSOLE_LOG_LEVEL"), Level.INFO));
+        }
+    }
+
+    @Override
+    Consumer<String> startupStatus(PrintWriter err) {
+        return service.json() ? ServiceDrain.sayer(service, err) : super.startupStatus(err);
+    }
+
+    @Override
+    int run(Workspace ws, PrintWriter out) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        if (service.asService()) {
+            return new ServiceDrain(ws, service, max, err).run(out);
+        }
         StopSignal stop = new StopSignal();
         // Ctrl-C / SIGTERM: the commit in flight finishes, held batches are released, then the
         // workspace closes (servers in order) when this method returns
@@ -45,6 +70,11 @@ final class DrainCommand extends WorkspaceCommand {
         };
         DrainStats s = ws.drainer().drainAll(new DrainOptions(ws.config().workers(), Math.max(0, max),
                 Duration.ofSeconds(ws.config().waitSeconds())), listener, stop);
+        printSummary(ws, s, out);
+        return 0;
+    }
+
+    static void printSummary(Workspace ws, DrainStats s, PrintWriter out) {
         CommitResult t = s.totals();
         out.printf(Locale.ROOT, "Drained %s into %s%n", ws.source().describe(), ws.sink().describe());
         out.printf(Locale.ROOT, "  received           %,d%n", s.received());
@@ -65,6 +95,5 @@ final class DrainCommand extends WorkspaceCommand {
         }
         out.printf(Locale.ROOT, "  elapsed            %.1f s  (%,.0f msg/s, %d workers)%n",
                 s.elapsed().toMillis() / 1000.0, s.messagesPerSecond(), ws.config().workers());
-        return 0;
     }
 }

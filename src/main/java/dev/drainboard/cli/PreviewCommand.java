@@ -21,6 +21,8 @@ final class PreviewCommand extends WorkspaceCommand {
         if (count < 1 || count > 100) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--count must be 1-100, not " + count);
         }
+        // Ctrl-C / SIGTERM: nothing to stop, but the workspace waits for this command to release its batch
+        ws.onShutdown(() -> { });
         Batch b = ws.drainer().fetchBatch(count, Duration.ofSeconds(ws.config().waitSeconds()));
         try {
             if (b.isEmpty()) {

@@ -4,6 +4,7 @@ import dev.drainboard.app.Workspace;
 import dev.drainboard.config.AppConfig;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -20,13 +21,24 @@ abstract class WorkspaceCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         AppConfig config = options.load();
         PrintWriter err = spec.commandLine().getErr();
-        try (Workspace ws = Workspace.open(config, s -> err.println(s))) {
+        beforeOpen();
+        Consumer<String> status = startupStatus(err);
+        try (Workspace ws = Workspace.open(config, status)) {
             if (ws.embeddedSqs() || ws.embeddedDb()) {
-                err.println(Endpoints.describe(ws));
+                status.accept(Endpoints.describe(ws));
             }
             return run(ws, spec.commandLine().getOut());
         }
     }
 
     abstract int run(Workspace ws, PrintWriter out) throws Exception;
+
+    /** Runs before the workspace opens (e.g. to switch the log format). */
+    void beforeOpen() {
+    }
+
+    /** Where the start-up steps and the endpoints go: stderr, unless a command logs them instead. */
+    Consumer<String> startupStatus(PrintWriter err) {
+        return err::println;
+    }
 }

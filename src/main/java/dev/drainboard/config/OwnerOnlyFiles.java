@@ -19,7 +19,7 @@ import java.util.Set;
  * with their folder before they are used, readable by their owner only, and refused when anyone
  * else can read or write them.
  */
-final class OwnerOnlyFiles {
+public final class OwnerOnlyFiles {
     /** Flushes a file or a folder to the disk; a seam so a test can see what was made durable. */
     interface Syncer {
         void sync(Path fileOrFolder) throws IOException;
@@ -46,7 +46,7 @@ final class OwnerOnlyFiles {
      * Writes {@code content} to {@code file} unless the file exists. Returns false when another
      * process created it first; its file is kept, since two keys must never race for one name.
      */
-    static boolean createNew(Path file, byte[] content) throws IOException {
+    public static boolean createNew(Path file, byte[] content) throws IOException {
         Path tmp = writeTemp(file, content);
         try {
             // A hard link fails atomically when the target exists; a rename would silently replace it.
@@ -80,7 +80,7 @@ final class OwnerOnlyFiles {
     }
 
     /** Throws when group or others may read or write {@code file}; {@code what} names it in the message. */
-    static void checkOwnerOnly(Path file, String what) throws IOException {
+    public static void checkOwnerOnly(Path file, String what) throws IOException {
         if (!isPosix(file)) {
             return;
         }

@@ -14,7 +14,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The data folder of one Drainboard (queue store, database, keys, logs), owned by one process at a
@@ -121,16 +120,45 @@ public final class DataFolder implements AutoCloseable {
      * made by earlier versions were 0755 with 0644 files (logs, the queue store with raw bodies).
      */
     static void tighten(Path dir) throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) all::iterator) {
-                if (Files.isSymbolicLink(p)) {
-                    continue;
-                }
-                Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
-                if (perms.removeAll(GROUP_OR_OTHERS)) {
-                    Files.setPosixFilePermissions(p, perms);
-                }
+        // PostgreSQL keeps its own cluster owner-only (it refuses to start otherwise), and an orphaned
+        // server may still be writing there: leave that folder to it
+        Path cluster = dir.resolve(EmbeddedStack.PG_DIR);
+        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<Path>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes a)
+                    throws IOException {
+                ownerOnly(d);
+                return d.equals(cluster) ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                        : java.nio.file.FileVisitResult.CONTINUE;
             }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a)
+                    throws IOException {
+                if (!a.isSymbolicLink()) {
+                    ownerOnly(f);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                if (e instanceof java.nio.file.NoSuchFileException) {
+                    return java.nio.file.FileVisitResult.CONTINUE; // removed while we looked
+                }
+                throw e;
+            }
+        });
+    }
+
+    private static void ownerOnly(Path p) throws IOException {
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
+            if (perms.removeAll(GROUP_OR_OTHERS)) {
+                Files.setPosixFilePermissions(p, perms);
+            }
+        } catch (java.nio.file.NoSuchFileException gone) {
+            // removed while we looked
         }
     }
 

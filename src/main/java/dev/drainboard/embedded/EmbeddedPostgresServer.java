@@ -78,7 +78,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (!initialised) {
             pwfile = pgDir.resolveSibling(pgDir.getFileName() + ".initpw");
             Files.deleteIfExists(pwfile);
-            PgPasswords.createOwnerOnly(pwfile, pw.superuser() + "\n");
+            dev.drainboard.config.OwnerOnlyFiles.createNew(pwfile, (pw.superuser() + "\n").getBytes(StandardCharsets.UTF_8));
             b.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", pwfile.toString());
         }
         if (!legacy) {
@@ -162,15 +162,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         PgPasswords pw = passwords.orElseThrow();
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), PgPasswords.SUPERUSER, pw.superuser());
              Statement s = c.createStatement()) {
+            // passwords go through the driver's client-side SCRAM hashing, so no statement (or a log
+            // line of a failed one) ever holds them in plain text
+            org.postgresql.PGConnection pgc = c.unwrap(org.postgresql.PGConnection.class);
             if (legacy) {
-                s.execute("ALTER ROLE " + PgPasswords.SUPERUSER + " PASSWORD " + literal(pw.superuser()));
+                pgc.alterUserPassword(PgPasswords.SUPERUSER, pw.superuser().toCharArray(), "scram-sha-256");
             }
             boolean exists;
             try (ResultSet r = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + PgPasswords.APP_USER + "'")) {
                 exists = r.next();
             }
             s.execute((exists ? "ALTER" : "CREATE") + " ROLE " + PgPasswords.APP_USER
-                    + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD " + literal(pw.app()));
+                    + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION");
+            pgc.alterUserPassword(PgPasswords.APP_USER, pw.app().toCharArray(), "scram-sha-256");
             s.execute("ALTER DATABASE postgres OWNER TO " + PgPasswords.APP_USER);
             for (String table : superuserTables(c)) {
                 s.execute("ALTER TABLE public." + table + " OWNER TO " + PgPasswords.APP_USER);
@@ -207,10 +211,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return out;
     }
 
-    private static String literal(String s) {
-        return "'" + s.replace("'", "''") + "'";
-    }
-
     /**
      * A Drainboard that was killed (SIGKILL, power loss of the JVM only) leaves its PostgreSQL running
      * on the data folder, and a new start would wait for it and fail. The caller holds the data
@@ -230,6 +230,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         Optional<ProcessHandle> server = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         if (server.isEmpty() || !server.get().info().command().orElse("").contains("postgres")) {
+            return;
+        }
+        // after a reboot the pid may be reused by another PostgreSQL: only a server of this folder is ours
+        String folder = dataDir.toAbsolutePath().normalize().toString();
+        boolean ours = server.get().info().arguments().map(a -> java.util.Arrays.asList(a).contains(folder))
+                .orElse(false);
+        if (!ours) {
+            log.warn("{} names process {}, which is a PostgreSQL of another data folder (or cannot be checked); "
+                    + "leaving it alone", pidFile, pid);
             return;
         }
         log.warn("Stopping PostgreSQL process {} left running on {} by a Drainboard that did not exit cleanly",

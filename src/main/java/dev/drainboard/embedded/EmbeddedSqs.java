@@ -67,25 +67,44 @@ public final class EmbeddedSqs implements AutoCloseable {
                 "rest-sqs.bind-hostname", "127.0.0.1",
                 "generate-node-address", false));
         Config c = ConfigFactory.parseMap(settings);
+        java.util.concurrent.atomic.AtomicReference<EmbeddedSqs> self = new java.util.concurrent.atomic.AtomicReference<>();
         if (store != null) {
             resetSqlStoreSingleton();
+            StoreDriver.arm(() -> {
+                log.error("The embedded queue's message store failed; stopping the embedded queue so that nothing is "
+                        + "acknowledged that is not stored. Restart Drainboard.");
+                Thread stop = new Thread(() -> {
+                    EmbeddedSqs s = self.get();
+                    if (s != null) {
+                        s.close();
+                    }
+                }, "embedded-queue-fail-stop");
+                stop.setDaemon(true);
+                stop.start();
+            });
             c = c.withValue("messages-storage.enabled", ConfigValueFactory.fromAnyRef(true))
-                    .withValue("messages-storage.driver-class", ConfigValueFactory.fromAnyRef("org.postgresql.Driver"))
-                    .withValue("messages-storage.uri", ConfigValueFactory.fromAnyRef(store.url()))
+                    .withValue("messages-storage.driver-class", ConfigValueFactory.fromAnyRef(StoreDriver.class.getName()))
+                    .withValue("messages-storage.uri", ConfigValueFactory.fromAnyRef(StoreDriver.url(store.url())))
                     .withValue("messages-storage.username", ConfigValueFactory.fromAnyRef(store.user()))
                     .withValue("messages-storage.password", ConfigValueFactory.fromAnyRef(store.password()));
         }
         Config full = c.withFallback(ConfigFactory.load()).resolve();
         ElasticMQServer server = new ElasticMQServer(new ElasticMQServerConfig(full));
         Function0<?> stop = server.start();
-        return new EmbeddedSqs(stop, URI.create("http://127.0.0.1:" + p), store != null);
+        EmbeddedSqs sqs = new EmbeddedSqs(stop, URI.create("http://127.0.0.1:" + p), store != null);
+        self.set(sqs);
+        if (store != null && StoreDriver.failed()) {
+            sqs.close();
+            throw new IOException("the embedded queue's message store failed while the queue started; see the log");
+        }
+        return sqs;
     }
 
     /**
      * ElasticMQ keeps its SQL store's settings in a JVM-wide singleton that is set once; a second
      * stored server in the same JVM (a reopened workspace) would write to the first one's database.
      */
-    private static void resetSqlStoreSingleton() throws IOException {
+    static void resetSqlStoreSingleton() throws IOException {
         try {
             java.lang.reflect.Field f = Class.forName("org.elasticmq.persistence.sql.DB$").getDeclaredField("initialized");
             f.setAccessible(true);
@@ -115,6 +134,10 @@ public final class EmbeddedSqs implements AutoCloseable {
                 seen.clear();
                 for (String q : expected.keySet()) {
                     seen.put(q, restoredCount(sqs, q));
+                }
+                if (StoreDriver.failed()) {
+                    throw new IOException("the embedded queue's message store failed while ElasticMQ restored it; "
+                            + "nothing was deleted. Start again; if it keeps failing, see the log in <data-dir>/logs.");
                 }
                 if (seen.equals(expected)) {
                     log.info("Embedded queue restored: {}", seen);
@@ -170,6 +193,9 @@ public final class EmbeddedSqs implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (stored) {
+            StoreDriver.disarm();
         }
         shutdown.apply();
         if (stored) {

@@ -1,20 +1,13 @@
 package dev.drainboard.embedded;
 
+import dev.drainboard.config.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.channels.FileChannel;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The two passwords of the embedded PostgreSQL, kept in the data folder in PostgreSQL's own
@@ -36,20 +29,13 @@ record PgPasswords(Path file, String superuser, String app) {
     static PgPasswords loadOrCreate(Path file) throws IOException {
         if (!exists(file)) {
             String content = line(SUPERUSER, random()) + line(APP_USER, random());
-            createOwnerOnly(file, content);
+            OwnerOnlyFiles.createNew(file, content.getBytes(StandardCharsets.UTF_8));
         }
         return load(file);
     }
 
     static PgPasswords load(Path file) throws IOException {
-        if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-            if (!EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE).containsAll(perms)) {
-                throw new IOException("The embedded PostgreSQL's password file " + file + " can be read by other "
-                        + "users (mode " + PosixFilePermissions.toString(perms) + "). Run `chmod 600 " + file
-                        + "` and start again.");
-            }
-        }
+        OwnerOnlyFiles.checkOwnerOnly(file, "embedded PostgreSQL's password file");
         String su = null;
         String app = null;
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -80,23 +66,4 @@ record PgPasswords(Path file, String superuser, String app) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    /** Writes a new owner-only file and makes it and its folder entry durable before returning. */
-    static void createOwnerOnly(Path file, String content) throws IOException {
-        boolean posix = Files.getFileAttributeView(file.getParent(), PosixFileAttributeView.class) != null;
-        Set<StandardOpenOption> opts = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        try (FileChannel ch = posix
-                ? FileChannel.open(file, opts, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rw-------")))
-                : FileChannel.open(file, opts)) {
-            ch.write(java.nio.ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
-            ch.force(true);
-        } catch (FileAlreadyExistsException raced) {
-            return;
-        }
-        try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException notSupported) {
-            // some file systems cannot sync a folder; the file itself is on disk
-        }
-    }
 }

@@ -7,12 +7,14 @@ import java.time.Duration;
  *
  * @param workers     parallel workers, each receiving and committing its own batches
  * @param maxMessages stop after this many messages have been received; 0 = until the queue is empty
- * @param pollWait    long-poll wait of each receive; a worker stops after one empty receive
+ * @param pollWait    long-poll wait of each receive; a worker stops after one empty receive (unless following)
  * @param firstRetry  the first wait after an outage; it doubles on each failed retry, up to 8 s
  * @param giveUpAfter how long one outage may last before the drain gives up (releasing what it holds)
+ * @param follow      keep receiving after an empty receive and never give up on an outage: the drain
+ *                    runs until it is stopped (service mode, {@code drain --follow})
  */
 public record DrainOptions(int workers, long maxMessages, Duration pollWait, Duration firstRetry,
-                           Duration giveUpAfter) {
+                           Duration giveUpAfter, boolean follow) {
     public static final Duration DEFAULT_FIRST_RETRY = Duration.ofMillis(500);
     public static final Duration DEFAULT_GIVE_UP = Duration.ofMinutes(5);
 
@@ -28,6 +30,11 @@ public record DrainOptions(int workers, long maxMessages, Duration pollWait, Dur
         }
     }
 
+    public DrainOptions(int workers, long maxMessages, Duration pollWait, Duration firstRetry,
+                        Duration giveUpAfter) {
+        this(workers, maxMessages, pollWait, firstRetry, giveUpAfter, false);
+    }
+
     public DrainOptions(int workers, long maxMessages, Duration pollWait) {
         this(workers, maxMessages, pollWait, DEFAULT_FIRST_RETRY, DEFAULT_GIVE_UP);
     }
@@ -41,10 +48,15 @@ public record DrainOptions(int workers, long maxMessages, Duration pollWait, Dur
     }
 
     public DrainOptions withFirstRetry(Duration d) {
-        return new DrainOptions(workers, maxMessages, pollWait, d, giveUpAfter);
+        return new DrainOptions(workers, maxMessages, pollWait, d, giveUpAfter, follow);
     }
 
     public DrainOptions withGiveUpAfter(Duration d) {
-        return new DrainOptions(workers, maxMessages, pollWait, firstRetry, d);
+        return new DrainOptions(workers, maxMessages, pollWait, firstRetry, d, follow);
+    }
+
+    /** The same drain, but following the queue until stopped (see {@code follow}). */
+    public DrainOptions following() {
+        return new DrainOptions(workers, maxMessages, pollWait, firstRetry, giveUpAfter, true);
     }
 }

@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,6 +30,8 @@ import org.slf4j.LoggerFactory;
 final class DrainRun {
     private static final Logger log = LoggerFactory.getLogger(DrainRun.class);
     private static final Duration MAX_RETRY = Duration.ofSeconds(8);
+    /** In follow mode, the least time between two receives of one worker that both came back empty. */
+    private static final Duration IDLE_PAUSE = Duration.ofMillis(500);
 
     private final Drainer drainer;
     private final DrainOptions options;
@@ -152,6 +156,7 @@ final class DrainRun {
 
     private void work() {
         Backoff backoff = new Backoff(options.firstRetry(), MAX_RETRY);
+        boolean sqsDown = false;
         while (!stop.isStopped()) {
             int want = reserve();
             if (want == 0) {
@@ -159,6 +164,7 @@ final class DrainRun {
             }
             List<QueueMessage> got;
             Instant at = clock.instant();
+            long t0 = System.nanoTime();
             try {
                 got = drainer.source().receive(want, options.pollWait());
                 backoff.reset();
@@ -168,14 +174,31 @@ final class DrainRun {
                     fail(e);
                     return;
                 }
+                if (!sqsDown) {
+                    sqsDown = true;
+                    listener.onOutage(ProgressListener.Server.SQS, true);
+                }
                 if (waitOut("SQS unreachable", e, backoff)) {
                     return;
                 }
                 continue;
             }
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            if (sqsDown) {
+                sqsDown = false;
+                listener.onOutage(ProgressListener.Server.SQS, false);
+            }
+            listener.onReceived(got.size(), took);
             budget.addAndGet(want - got.size());
             if (got.isEmpty()) {
-                return;
+                if (!options.follow()) {
+                    return;
+                }
+                // following: an empty receive is normal; a short poll wait must not spin on the queue
+                if (took.compareTo(IDLE_PAUSE) < 0 && stop.awaitStop(IDLE_PAUSE.minus(took).toMillis())) {
+                    return;
+                }
+                continue;
             }
             received.addAndGet(got.size());
             countMissingSentTimestamps(got);
@@ -217,12 +240,19 @@ final class DrainRun {
         Backoff backoff = new Backoff(options.firstRetry(), MAX_RETRY);
         Batch held = batch;
         boolean waited = false;
+        Set<ProgressListener.Server> down = EnumSet.noneOf(ProgressListener.Server.class);
         while (true) {
             try {
+                long t0 = System.nanoTime();
                 CommitResult r = drainer.commit(held);
+                Duration took = Duration.ofNanos(System.nanoTime() - t0);
                 totals.accumulateAndGet(r, CommitResult::plus);
+                listener.onCommitted(held.size(), took);
                 listener.onBatch(held.size(), r);
                 listener.onProgress(stats());
+                for (ProgressListener.Server server : down) {
+                    listener.onOutage(server, false);
+                }
                 if (waited) {
                     listener.onStatus("Connection back: the held batch was committed");
                 }
@@ -233,6 +263,9 @@ final class DrainRun {
                     fail(e);
                     return;
                 }
+                if (down.add(ProgressListener.Server.POSTGRESQL)) {
+                    listener.onOutage(ProgressListener.Server.POSTGRESQL, true);
+                }
                 if (waitOut("PostgreSQL unreachable", e, backoff)) {
                     releaseQuietly(held);
                     return;
@@ -242,6 +275,9 @@ final class DrainRun {
                     releaseQuietly(held);
                     fail(e);
                     return;
+                }
+                if (down.add(ProgressListener.Server.SQS)) {
+                    listener.onOutage(ProgressListener.Server.SQS, true);
                 }
                 if (waitOut("SQS unreachable", e, backoff)) {
                     releaseQuietly(held);
@@ -267,10 +303,11 @@ final class DrainRun {
 
     /**
      * Reports the outage and sleeps; returns true when the worker should give up its batch: a stop
-     * came in meanwhile, or the outage has lasted longer than the drain is willing to wait.
+     * came in meanwhile, or the outage has lasted longer than the drain is willing to wait (never
+     * in follow mode: a service keeps trying and says so in its health).
      */
     private boolean waitOut(String what, RuntimeException cause, Backoff backoff) {
-        if (backoff.waitingFor().compareTo(options.giveUpAfter()) > 0) {
+        if (!options.follow() && backoff.waitingFor().compareTo(options.giveUpAfter()) > 0) {
             fail(new DrainException(what + " for more than " + human(options.giveUpAfter()) + "; giving up. "
                     + "Nothing held was deleted; start the drain again when it is back. Cause: " + cause.getMessage(),
                     cause));

@@ -239,6 +239,8 @@ public final class Drainer {
      * returns nothing. Outages of SQS or PostgreSQL are waited out with backoff (reported through
      * {@link ProgressListener#onStatus}); a batch in hand is kept, its lease extended, and committed
      * once the server is back. On stop, the commit in flight finishes and held batches are released.
+     * With {@link DrainOptions#follow()} an empty receive does not end a worker and no outage is
+     * given up on: the drain runs until {@code stop} (or a failure waiting cannot fix).
      *
      * @return the final totals
      * @throws DrainException when a worker hits a failure that waiting cannot fix (e.g. a broken schema)

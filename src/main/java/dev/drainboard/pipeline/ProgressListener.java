@@ -2,6 +2,7 @@ package dev.drainboard.pipeline;
 
 import dev.drainboard.model.CommitResult;
 import dev.drainboard.model.DrainStats;
+import java.time.Duration;
 
 /**
  * Callbacks from a running drain. Called from worker threads, possibly several at once:
@@ -24,5 +25,25 @@ public interface ProgressListener {
      * contains message contents.
      */
     default void onStatus(String message) {
+    }
+
+    /** After every receive: how many messages arrived (0 for an empty long poll) and how long it took. */
+    default void onReceived(int messages, Duration took) {
+    }
+
+    /** After every committed batch: how long its commit took (dead letters, transaction, delete). */
+    default void onCommitted(int batchSize, Duration took) {
+    }
+
+    /**
+     * A server stopped answering ({@code down} true) or answered again after an outage ({@code down}
+     * false). With several workers the latest report wins: one success proves the server is back.
+     */
+    default void onOutage(Server server, boolean down) {
+    }
+
+    /** The servers a drain depends on, for {@link #onOutage}. */
+    enum Server {
+        SQS, POSTGRESQL
     }
 }

@@ -30,9 +30,15 @@ public final class SqsErrors {
     /**
      * False for a sender fault: an HTTP 4xx answer that is not throttling (the request is wrong,
      * e.g. {@code MessageTooLong}, and sending it again gives the same answer). True otherwise:
-     * nothing answered, a 5xx, throttling.
+     * nothing answered, a 5xx, throttling, and a queue that does not exist (yet) again.
      */
     public static boolean isRetryable(SdkException e) {
+        if (e instanceof software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException) {
+            // the queue existed when the drain started: a server that restarts (ElasticMQ restoring its
+            // store, LocalStack running its init hooks) answers this until its queues are back; waited out
+            // like an outage, within the same give-up limit
+            return true;
+        }
         if (e instanceof AwsServiceException a && a.statusCode() >= 400 && a.statusCode() < 500) {
             return a.isThrottlingException() || a.statusCode() == 429;
         }

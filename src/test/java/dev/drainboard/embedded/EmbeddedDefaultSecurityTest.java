@@ -104,7 +104,7 @@ class EmbeddedDefaultSecurityTest {
     }
 
     @Test
-    void thePasswordFileIsInPostgresFormatAndNeverPrintedByTheCli() throws Exception {
+    void thePasswordFileIsInPostgresFormatWithLongRandomPasswords() throws Exception {
         String pgpass = Files.readString(data.resolve("pgpass"));
         assertThat(pgpass).contains("127.0.0.1:*:*:drainboard:" + pg.password());
         assertThat(pg.password()).hasSizeGreaterThanOrEqualTo(32);

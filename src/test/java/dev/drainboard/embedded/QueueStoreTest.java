@@ -11,7 +11,6 @@ import dev.drainboard.config.ConfigKey;
 import dev.drainboard.config.ConfigLoader;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,6 +116,64 @@ class QueueStoreTest {
         }
     }
 
+    @Test
+    void anAcknowledgedSendIsAlreadyInTheStore(@TempDir Path tmp) throws Exception {
+        Path data = tmp.resolve("data");
+        try (Workspace ws = open(data)) {
+            EmbeddedPostgresServer pg = ws.embeddedPostgres().orElseThrow();
+            ws.source().send(List.of("{\"acknowledged\":1}", "{\"acknowledged\":2}", "{\"acknowledged\":3}"));
+            // read at once, from the store's own table: the acknowledgement came after the write
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl(QueueStore.DATABASE), pg.user(), pg.password());
+                 Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT count(*) FROM " + QueueStore.messageTable(QUEUE))) {
+                r.next();
+                assertThat(r.getLong(1)).isEqualTo(103); // and the sample of the first start
+            }
+        }
+    }
+
+    @Test
+    void afterAStoreErrorTheQueueAcknowledgesNothingItDidNotStore(@TempDir Path tmp) throws Exception {
+        Path data = tmp.resolve("data");
+        int acknowledged = 0;
+        try (Workspace ws = open(data)) {
+            EmbeddedPostgresServer pg = ws.embeddedPostgres().orElseThrow();
+            String superuser = PgPasswords.load(data.resolve("pgpass")).superuser();
+            try (SqsClient sqs = SqsClient.builder().endpointOverride(ws.config().sqsEndpoint().orElseThrow())
+                    .region(Region.US_EAST_1).httpClient(ApacheHttpClient.create())
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
+                    .overrideConfiguration(o -> o.retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy.doNotRetry())
+                            .apiCallTimeout(java.time.Duration.ofSeconds(40)))
+                    .build()) {
+                String url = sqs.getQueueUrl(b -> b.queueName(QUEUE)).queueUrl();
+                int refusedInARow = 0;
+                for (int i = 0; i < 300 && refusedInARow < 3; i++) {
+                    if (i == 50) {
+                        // the database stays up; only ElasticMQ's connections to its store are cut
+                        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), "postgres", superuser);
+                             Statement s = c.createStatement()) {
+                            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                                    + QueueStore.DATABASE + "' AND pid <> pg_backend_pid()");
+                        }
+                    }
+                    int k = i;
+                    try {
+                        sqs.sendMessage(b -> b.queueUrl(url).messageBody("{\"n\":" + k + "}"));
+                        acknowledged++;
+                        refusedInARow = 0;
+                    } catch (software.amazon.awssdk.core.exception.SdkException refused) {
+                        refusedInARow++; // keep sending: a queue that still answers must store what it acknowledges
+                    }
+                }
+            }
+        }
+        assertThat(acknowledged).as("sends before the cut were acknowledged, later ones not").isBetween(50, 299);
+        try (Workspace again = open(data)) {
+            assertThat(again.source().depth().total()).as("every acknowledged send is stored")
+                    .isEqualTo(100 + acknowledged);
+        }
+    }
+
     /** A data folder whose queue holds {@code n} messages (plus the sample); returns the heap file of its messages. */
     private static Path filledStore(Path data, int n) throws Exception {
         try (Workspace ws = open(data)) {
@@ -168,7 +225,7 @@ class QueueStoreTest {
                 .withValue("messages-storage.enabled", ConfigValueFactory.fromAnyRef(true))
                 .withValue("messages-storage.uri", ConfigValueFactory.fromAnyRef(
                         "jdbc:h2:" + dir.toAbsolutePath().resolve("messages")));
-        resetSqlStore();
+        EmbeddedSqs.resetSqlStoreSingleton();
         scala.Function0<?> stop = new ElasticMQServer(new ElasticMQServerConfig(c.withFallback(ConfigFactory.load())
                 .resolve())).start();
         try (SqsClient sqs = SqsClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))
@@ -183,17 +240,8 @@ class QueueStoreTest {
         } finally {
             stop.apply();
             scalikejdbc.ConnectionPool$.MODULE$.closeAll();
-            resetSqlStore();
+            EmbeddedSqs.resetSqlStoreSingleton();
         }
     }
 
-    private static void resetSqlStore() {
-        try {
-            java.lang.reflect.Field f = Class.forName("org.elasticmq.persistence.sql.DB$").getDeclaredField("initialized");
-            f.setAccessible(true);
-            f.setBoolean(null, false);
-        } catch (ReflectiveOperationException e) {
-            throw new UncheckedIOException(new IOException(e));
-        }
-    }
 }

@@ -23,27 +23,39 @@ import org.junit.jupiter.api.io.TempDir;
  * (not after their visibility timeout), and the servers stop in order without errors.
  */
 class CleanStopTest {
-    private static final int N = 3_000;
+    private static final int N = 8_000;
 
     @Test
     void sigtermMidDrainReleasesTheBatchesInHandAndStopsTheServersInOrder(@TempDir Path tmp) throws Exception {
         Path data = tmp.resolve("data");
         String dataDir = "--data-dir=" + data;
+        String seedOutput;
         try (ChildCli seed = ChildCli.start("seed", "--count=" + N, dataDir)) {
             assertThat(seed.await(ChildCli.COMMAND_TIMEOUT)).as(seed.output()).isZero();
+            seedOutput = seed.output();
         }
         long sent = N + 100; // and the sample of the first start
 
-        try (ChildCli drain = ChildCli.start("drain", "--workers=4", "--visibility-timeout=600", dataDir)) {
-            assertThat(drain.awaitLine(l -> l.startsWith("Masking:"), ChildCli.COMMAND_TIMEOUT)).as(drain.output())
+        String drainOutput;
+        try (ChildCli drain = ChildCli.start("drain", "--workers=2", "--visibility-timeout=600", dataDir)) {
+            // the first progress line: the drain is under way, with commits behind it and batches in hand
+            assertThat(drain.awaitLine(l -> l.startsWith("  ... "), ChildCli.COMMAND_TIMEOUT)).as(drain.output())
                     .isTrue();
-            Thread.sleep(400);
             assertThat(drain.isAlive()).as("still draining when the signal comes").isTrue();
             drain.terminate();
             drain.await(Duration.ofSeconds(40));
             assertThat(drain.output()).as(Files.readString(data.resolve("logs").resolve("drainboard.log"))).contains("released").doesNotContain("Exception").doesNotContain("ERROR")
                     .doesNotContain("already closed");
+            drainOutput = drain.output();
         }
+        // what the commands printed (the psql line included) never holds a password of the embedded PostgreSQL
+        String pgpass = Files.readString(data.resolve("pgpass"));
+        for (String line : pgpass.split("\n")) {
+            String password = line.substring(line.lastIndexOf(':') + 1);
+            assertThat(seedOutput + drainOutput + Files.readString(data.resolve("logs").resolve("drainboard.log")))
+                    .doesNotContain(password);
+        }
+        assertThat(seedOutput).contains("PGPASSFILE=" + data.resolve("pgpass") + " psql -h 127.0.0.1 -p ");
         assertThat(Files.readString(data.resolve("logs").resolve("drainboard.log")))
                 .contains("Asked to stop").doesNotContain("ERROR");
 

@@ -23,14 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The promise "a crash loses nothing", on the configuration every newcomer runs: the embedded
  * default (in-process ElasticMQ whose store is the embedded PostgreSQL), no endpoints, no key in
- * the environment. Child JVMs seed and drain one data folder and are killed with SIGKILL, the
- * drains together with their PostgreSQL postmaster, at random moments; afterwards the folder
- * opens again without help and every acknowledged message is exactly one row or one rejection.
+ * the environment. Child JVMs seed and drain one data folder and are killed with SIGKILL together
+ * with their PostgreSQL postmaster: a seed right after it was told every send was acknowledged, a
+ * drain at a random moment. Afterwards the folder opens again without help and every acknowledged
+ * message is exactly one row or one rejection.
  */
 class EmbeddedCrashTest {
-    private static final int SEEDS = 3;
     private static final int PER_SEED = 1_500;
-    private static final int DRAIN_KILLS = 8;
+    private static final int KILLS = 10;
     private static final int SAMPLE = 100;
 
     @Test
@@ -38,35 +38,40 @@ class EmbeddedCrashTest {
         Path data = tmp.resolve("data");
         String dataDir = "--data-dir=" + data;
         Random rnd = new Random(20261201);
-        long sent = 0;
-        int kills = 0;
-
-        for (int i = 0; i < SEEDS; i++) {
-            try (ChildCli seed = ChildCli.start("seed", "--count=" + PER_SEED, dataDir)) {
-                assertThat(seed.awaitLine(l -> l.startsWith("Sent " + PER_SEED + " messages"),
-                        ChildCli.COMMAND_TIMEOUT)).as(seed.output()).isTrue();
-                seed.kill(); // the sends were acknowledged a moment ago; the JVM is closing the workspace
-                kills++;
-            }
-            sent += PER_SEED + (i == 0 ? SAMPLE : 0); // the first start of a new folder sends the sample
-        }
-
-        int drainKills = 0;
-        for (int attempt = 0; drainKills < DRAIN_KILLS && attempt < 3 * DRAIN_KILLS; attempt++) {
+        long sent = seedAndKill(data, dataDir) + SAMPLE; // the first start of a new folder sends the sample
+        int kills = 1;
+        int seedKills = 1;
+        int drainsSinceSeed = 0;
+        for (int attempt = 0; kills < KILLS && attempt < 4 * KILLS; attempt++) {
+            boolean killed;
             try (ChildCli drain = ChildCli.start("drain", "--workers=4", "--visibility-timeout=2", "--wait-seconds=0",
                     dataDir)) {
                 assertThat(drain.awaitLine(l -> l.startsWith("Masking:"), ChildCli.COMMAND_TIMEOUT))
                         .as(drain.output()).isTrue();
-                Thread.sleep(rnd.nextInt(1_500));
-                if (drain.isAlive()) {
+                Thread.sleep(rnd.nextInt(1_200));
+                killed = drain.isAlive();
+                if (killed) {
                     drain.kill();
                     ChildCli.killEmbeddedPostgres(data);
-                    drainKills++;
+                    kills++;
+                    drainsSinceSeed++;
+                } else {
+                    assertThat(drain.await(ChildCli.COMMAND_TIMEOUT)).as(drain.output()).isZero();
                 }
             }
+            // a drain that ended on its own emptied the queue: refill it (a faster machine only seeds more often)
+            if (!killed || drainsSinceSeed == 3) {
+                sent += seedAndKill(data, dataDir);
+                kills++;
+                seedKills++;
+                drainsSinceSeed = 0;
+            }
         }
-        kills += drainKills;
-        assertThat(kills).as("real SIGKILLs of the embedded default").isGreaterThanOrEqualTo(10);
+        sent += seedAndKill(data, dataDir); // so that the restart below finds work left by a kill
+        kills++;
+        seedKills++;
+        assertThat(kills).as("real SIGKILLs of the embedded default").isGreaterThanOrEqualTo(KILLS);
+        assertThat(kills - seedKills).as("of them while draining").isGreaterThanOrEqualTo(KILLS / 2);
 
         // The folder opens again without help: orphaned server stopped, store whole, nothing recreated.
         Map<ConfigKey, String> flags = Map.of(ConfigKey.DATA_DIR, data.toString(), ConfigKey.VISIBILITY_TIMEOUT, "2");
@@ -92,6 +97,20 @@ class EmbeddedCrashTest {
             assertThat(rejections).as("the malformed share of the generated logins, plus the sample's one")
                     .isPositive();
         }
+    }
+
+    /**
+     * Runs {@code seed}, and SIGKILLs it and its PostgreSQL the moment it printed that the queue
+     * acknowledged every send; returns how many it sent.
+     */
+    private static long seedAndKill(Path data, String dataDir) throws Exception {
+        try (ChildCli seed = ChildCli.start("seed", "--count=" + PER_SEED, dataDir)) {
+            assertThat(seed.awaitLine(l -> l.startsWith("Sent " + PER_SEED + " messages"), ChildCli.COMMAND_TIMEOUT))
+                    .as(seed.output()).isTrue();
+            seed.kill();
+            ChildCli.killEmbeddedPostgres(data);
+        }
+        return PER_SEED;
     }
 
     private static long count(Workspace ws, String sql) throws Exception {
