@@ -1,6 +1,7 @@
 package dev.drainboard;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -8,7 +9,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layering of ARCHITECTURE.md: one plain-Java core, two faces (console and CLI). */
+/**
+ * The layering of ARCHITECTURE.md and docs/architecture.md: one plain-Java core, two faces
+ * (console and CLI) that reach it only through the {@code app} facade, no package cycles.
+ */
 class ArchitectureTest {
     private static JavaClasses classes;
 
@@ -51,5 +55,60 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "java.sql..",
                         "dev.drainboard.source..", "dev.drainboard.sink..")
                 .check(classes);
+    }
+
+    /** The layers below the facade, which neither face may reach around it. */
+    private static final String[] BELOW_THE_FACADE = {"dev.drainboard.source..", "dev.drainboard.sink..",
+            "dev.drainboard.embedded..", "dev.drainboard.transform.."};
+
+    @Test
+    void theConsoleUsesOnlyTheFacadeAndValueTypes() {
+        noClasses().that().resideInAPackage("dev.drainboard.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage(BELOW_THE_FACADE)
+                .orShould().dependOnClassesThat().resideInAnyPackage("dev.drainboard.bench..", "dev.drainboard.cli..")
+                .orShould().dependOnClassesThat().resideInAnyPackage("com.zaxxer..", "software.amazon..", "java.sql..")
+                .because("the console reaches the core only through app.Operations (see docs/architecture.md)")
+                .check(classes);
+    }
+
+    @Test
+    void theCliUsesOnlyTheFacadeTheBenchAndValueTypes() {
+        noClasses().that().resideInAPackage("dev.drainboard.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage(BELOW_THE_FACADE)
+                .orShould().dependOnClassesThat().resideInAnyPackage("com.zaxxer..", "software.amazon..", "java.sql..")
+                .because("the CLI reaches the core only through app (Workspace, Operations) and the bench")
+                .check(classes);
+    }
+
+    @Test
+    void theCliStartsTheConsoleOnlyThroughItsLauncher() {
+        noClasses().that().resideInAPackage("dev.drainboard.cli..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "are console classes other than ConsoleLauncher",
+                        c -> c.getPackageName().startsWith("dev.drainboard.ui")
+                                && !c.getName().equals("dev.drainboard.ui.shell.ConsoleLauncher")))
+                .check(classes);
+    }
+
+    @Test
+    void neitherFaceDrivesThePipelineEnginesDirectly() {
+        noClasses().that().resideInAnyPackage("dev.drainboard.ui..", "dev.drainboard.cli..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.drainboard.pipeline.Drainer")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.drainboard.pipeline.Revealer")
+                .because("pipeline's value types (options, listener, stop signal, reveal results) are fine; "
+                        + "the engines are the facade's")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCliUsesTheBench() {
+        noClasses().that().resideOutsideOfPackages("dev.drainboard.cli..", "dev.drainboard.bench..")
+                .should().dependOnClassesThat().resideInAPackage("dev.drainboard.bench..")
+                .check(classes);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("dev.drainboard.(**)").should().beFreeOfCycles().check(classes);
     }
 }

@@ -29,9 +29,16 @@ public final class Masking {
     private final Optional<SivKeyset> keyset;
     private final String noKeysetReason;
     private final String description;
+    private final boolean keysetMissing;
 
     private Masking(MaskScheme scheme, Masker masker, Optional<SivKeyset> keyset, String noKeysetReason,
                     String description) {
+        this(scheme, masker, keyset, noKeysetReason, description, false);
+    }
+
+    private Masking(MaskScheme scheme, Masker masker, Optional<SivKeyset> keyset, String noKeysetReason,
+                    String description, boolean keysetMissing) {
+        this.keysetMissing = keysetMissing;
         this.scheme = scheme;
         this.masker = masker;
         this.keyset = keyset;
@@ -75,7 +82,7 @@ public final class Masking {
                     + "DRAINBOARD_SIV_KEYSET is not set, so nothing can be revealed. "
                     + (scheme == MaskScheme.HMAC ? "This deployment masks with hmac (v1 masks are one-way). " : "")
                     + "Only v2: masks can be revealed, and only with the keyset that made them.";
-            return new Masking(scheme, masker, ks, why, description);
+            return new Masking(scheme, masker, ks, why, description, ks.isEmpty());
         } catch (ConfigException e) {
             // a damaged or exposed keyset must not stop an HMAC deployment; it only blocks revealing
             return new Masking(scheme, masker, Optional.empty(), e.getMessage(), description);
@@ -94,6 +101,16 @@ public final class Masking {
     /** The masker for new rows; null for a {@link #forReveal} instance. */
     public Masker masker() {
         return masker;
+    }
+
+    /** True when no SIV keyset exists at all (not set, no file), as opposed to a damaged or exposed one. */
+    public boolean keysetMissing() {
+        return keysetMissing;
+    }
+
+    /** How a SIV key id is written in masks and listings ("1a2b3c4d"). */
+    public static String keyIdText(int keyId) {
+        return SivMasker.keyIdText(keyId);
     }
 
     public Optional<SivKeyset> keyset() {

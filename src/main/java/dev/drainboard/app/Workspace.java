@@ -1,20 +1,23 @@
 package dev.drainboard.app;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.drainboard.config.AppConfig;
 import dev.drainboard.config.MaskKey;
 import dev.drainboard.config.MaskKeys;
 import dev.drainboard.embedded.DataFolder;
 import dev.drainboard.embedded.EmbeddedPostgresServer;
 import dev.drainboard.embedded.EmbeddedStack;
+import dev.drainboard.model.QueueDepth;
 import dev.drainboard.pipeline.DemoMessages;
 import dev.drainboard.pipeline.Drainer;
-import dev.drainboard.sink.GroupCommitSink;
 import dev.drainboard.pipeline.Revealer;
+import dev.drainboard.sink.GroupCommitSink;
 import dev.drainboard.sink.PostgresLoginSink;
+import dev.drainboard.sink.Warehouse;
 import dev.drainboard.source.SqsClients;
 import dev.drainboard.source.SqsQueueSource;
-import dev.drainboard.transform.Masker;
 import dev.drainboard.transform.LoginParser;
+import dev.drainboard.transform.Masker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,8 +38,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything one run of Drainboard needs, opened from one {@link AppConfig}: the mask key, the
  * embedded servers for whatever is not configured, the queue source, the database sink and the
- * {@link Drainer}. The CLI and the console both start here. Closing it closes all of it, in
- * reverse order.
+ * {@link Drainer}. The single place that opens servers and pools: the console, the CLI,
+ * {@code unmask} ({@link #openForReveal}), the bench, the connection check and the migration all
+ * start here. The faces use what it opened through {@link #operations()}. Closing it closes all
+ * of it, in reverse order.
  *
  * <p>On SIGTERM or Ctrl-C, a JVM shutdown hook runs what the owner registered with
  * {@link #onShutdown} (stop the drain, release the batch in hand), waits up to
@@ -80,6 +85,10 @@ public final class Workspace implements AutoCloseable {
         this.sink = sink;
         this.closeables = closeables;
         this.seededNow = seededNow;
+        if (source == null) {
+            this.drainer = null;
+            return;
+        }
         Masker masker = masking.masker();
         GroupCommitSink writer = new GroupCommitSink(sink, 2, 64);
         closeables.push(writer);
@@ -176,6 +185,80 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens only what revealing needs: PostgreSQL (embedded or configured) and the SIV keyset, never
+     * SQS, so a reveal works while the queue is down and never sends the first-start sample messages.
+     * Of the result only {@link #reveals()} and the descriptions are usable.
+     */
+    public static Workspace openForReveal(AppConfig config, Consumer<String> status) {
+        Masking masking = Masking.forReveal(config);
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
+        EmbeddedStack stack = null;
+        try {
+            AppConfig effective = config;
+            if (config.embeddedDb()) {
+                stack = EmbeddedStack.open(DataFolder.lock(config.dataDir()), false, status);
+                opened.push(stack);
+                EmbeddedPostgresServer server = stack.postgres();
+                effective = config.withJdbcUrl(server.jdbcUrl()).withDbCredentials(server.user(), server.password());
+            }
+            PostgresLoginSink sink = PostgresLoginSink.open(effective.jdbcUrl().orElseThrow(), effective.dbUser(),
+                    effective.dbPassword(), 2);
+            opened.push(sink);
+            return new Workspace(config, effective, null, masking, null, sink, opened, false, stack);
+        } catch (IOException e) {
+            closeAll(opened);
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeAll(opened);
+            throw e;
+        }
+    }
+
+    /** A pool of {@code size} connections to the configured external database; the caller closes it. */
+    static HikariDataSource pool(AppConfig config, int size) {
+        return PostgresLoginSink.pool(config.jdbcUrl().orElseThrow(), config.dbUser(), config.dbPassword(), size);
+    }
+
+    /** Opens the configured external queue, reads its depth and closes it again (the connection check). */
+    static QueueDepth probeQueue(AppConfig config) {
+        try (SqsQueueSource s = SqsClients.open(config, config.sqsEndpoint().orElse(null))) {
+            return s.depth();
+        }
+    }
+
+    /**
+     * The facade over this workspace: what the console and the CLI call. Closing it closes the
+     * workspace.
+     *
+     * @throws IllegalStateException for a workspace opened {@link #openForReveal for revealing} only
+     */
+    public Operations operations() {
+        if (drainer == null) {
+            throw new IllegalStateException("this workspace was opened for revealing only");
+        }
+        return new Operations(drainer, source, StoredData.of(new Warehouse(sink.dataSource())), reveals(),
+                new Operations.About(mode(), key.fingerprint(), sqsDescription() + (embeddedSqs ? " (embedded)" : ""),
+                        dbDescription() + (embeddedDb ? " (embedded)" : ""), config.workers(),
+                        Duration.ofSeconds(config.waitSeconds()), config.maskPolicy().summary()),
+                TableMasking.of(MaskTableDesk.over(this)), this::close);
+    }
+
+    /** The audited reveal of masked values, with the console's wording when no keyset exists. */
+    public Reveals reveals() {
+        return Reveals.of(revealer(), masking);
+    }
+
+    /** The queue URL (empty for a workspace opened for revealing only). */
+    public String sqsDescription() {
+        return source == null ? "" : source.describe();
+    }
+
+    /** The database URL and user, never the password. */
+    public String dbDescription() {
+        return sink.describe();
+    }
+
     private static void removeHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -240,6 +323,16 @@ public final class Workspace implements AutoCloseable {
     /** The embedded servers' data folder parts (for the endpoints shown to people), when any runs. */
     public java.util.Optional<EmbeddedPostgresServer> embeddedPostgres() {
         return java.util.Optional.ofNullable(embedded).map(EmbeddedStack::postgres);
+    }
+
+    /**
+     * How to reach the embedded PostgreSQL with psql ({@code PGPASSFILE=… psql -h 127.0.0.1 -p … -U …
+     * postgres}), for people who want it alongside; empty when the database is not embedded. The
+     * password itself stays in its owner-only file.
+     */
+    public java.util.Optional<String> psqlCommand() {
+        return embeddedPostgres().filter(pg -> embeddedDb).flatMap(pg -> pg.passwordFile().map(f ->
+                "PGPASSFILE=" + f + " psql -h 127.0.0.1 -p " + pg.port() + " -U " + pg.user() + " postgres"));
     }
 
     /**

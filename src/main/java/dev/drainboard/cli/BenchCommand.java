@@ -3,6 +3,7 @@ package dev.drainboard.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drainboard.bench.BenchResult;
 import dev.drainboard.bench.Benchmark;
+import dev.drainboard.bench.PulseBench;
 import dev.drainboard.config.ConfigLoader;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -111,9 +112,9 @@ final class BenchCommand implements Callable<Integer> {
         flags.put(dev.drainboard.config.ConfigKey.DATA_DIR, dir.toString());
         flags.put(dev.drainboard.config.ConfigKey.WORKERS, Integer.toString(workers));
         flags.put(dev.drainboard.config.ConfigKey.WAIT_SECONDS, "0");
-        dev.drainboard.ui.PulseBench.Result r;
+        PulseBench.Result r;
         try {
-            r = dev.drainboard.ui.PulseBench.run(flags, messages, err::println);
+            r = PulseBench.run(flags, messages, err::println);
         } finally {
             Benchmark.deleteTree(dir);
         }

@@ -12,7 +12,7 @@ final class ConsoleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         options.load();
-        dev.drainboard.ui.ConsoleLauncher.launch(options.flags());
+        dev.drainboard.ui.shell.ConsoleLauncher.launch(options.flags());
         return 0;
     }
 }

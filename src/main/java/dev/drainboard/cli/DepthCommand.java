@@ -1,8 +1,9 @@
 package dev.drainboard.cli;
 
+import dev.drainboard.app.Operations;
 import dev.drainboard.app.Workspace;
 import dev.drainboard.model.QueueDepth;
-import dev.drainboard.sink.Warehouse;
+import dev.drainboard.model.StoredCounts;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
@@ -11,9 +12,10 @@ import picocli.CommandLine.Command;
 final class DepthCommand extends WorkspaceCommand {
     @Override
     int run(Workspace ws, PrintWriter out) {
-        QueueDepth q = ws.source().depth();
-        QueueDepth d = ws.source().deadLetterDepth();
-        Warehouse.Counts c = new Warehouse(ws.sink().dataSource()).counts();
+        Operations ops = ws.operations();
+        QueueDepth q = ops.depth();
+        QueueDepth d = ops.deadLetterDepth();
+        StoredCounts c = ops.counts();
         String fmt = "%-20s %10s %10s %10s%n";
         out.printf(fmt, "queue", "available", "in flight", "delayed");
         out.printf(fmt, ws.config().queue(), q.available(), q.inFlight(), q.delayed());

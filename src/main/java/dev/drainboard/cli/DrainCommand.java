@@ -6,13 +6,13 @@ import dev.drainboard.model.CommitResult;
 import dev.drainboard.model.DrainStats;
 import dev.drainboard.pipeline.DrainOptions;
 import dev.drainboard.pipeline.ProgressListener;
+import dev.drainboard.pipeline.ProgressThrottle;
 import dev.drainboard.pipeline.StopSignal;
 import dev.drainboard.service.JsonLogs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,24 +51,19 @@ final class DrainCommand extends WorkspaceCommand {
         // Ctrl-C / SIGTERM: the commit in flight finishes, held batches are released, then the
         // workspace closes (servers in order) when this method returns
         ws.onShutdown(stop::stop);
-        AtomicLong lastPrint = new AtomicLong(System.nanoTime());
-        ProgressListener listener = new ProgressListener() {
+        ProgressListener listener = ProgressThrottle.afterEvery(Duration.ofSeconds(2), new ProgressListener() {
             @Override
             public void onProgress(DrainStats s) {
-                long now = System.nanoTime();
-                long last = lastPrint.get();
-                if (now - last > 2_000_000_000L && lastPrint.compareAndSet(last, now)) {
-                    err.printf(Locale.ROOT, "  ... %d done of ~%d, %.0f msg/s%n", s.done(), s.depthAtStart(),
-                            s.messagesPerSecond());
-                }
+                err.printf(Locale.ROOT, "  ... %d done of ~%d, %.0f msg/s%n", s.done(), s.depthAtStart(),
+                        s.messagesPerSecond());
             }
 
             @Override
             public void onStatus(String message) {
                 err.println("  " + message);
             }
-        };
-        DrainStats s = ws.drainer().drainAll(new DrainOptions(ws.config().workers(), Math.max(0, max),
+        });
+        DrainStats s = ws.operations().drain(new DrainOptions(ws.config().workers(), Math.max(0, max),
                 Duration.ofSeconds(ws.config().waitSeconds())), listener, stop);
         printSummary(ws, s, out);
         return 0;
@@ -76,7 +71,7 @@ final class DrainCommand extends WorkspaceCommand {
 
     static void printSummary(Workspace ws, DrainStats s, PrintWriter out) {
         CommitResult t = s.totals();
-        out.printf(Locale.ROOT, "Drained %s into %s%n", ws.source().describe(), ws.sink().describe());
+        out.printf(Locale.ROOT, "Drained %s into %s%n", ws.sqsDescription(), ws.dbDescription());
         out.printf(Locale.ROOT, "  received           %,d%n", s.received());
         out.printf(Locale.ROOT, "  rows written       %,d%n", t.written());
         out.printf(Locale.ROOT, "  rejected           %,d  (bodies in %s, reasons in drainboard_rejections)%n",

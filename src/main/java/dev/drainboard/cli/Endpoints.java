@@ -9,13 +9,11 @@ final class Endpoints {
 
     static String describe(Workspace ws) {
         StringBuilder b = new StringBuilder();
-        b.append("SQS:        ").append(ws.source().describe()).append(ws.embeddedSqs() ? "  (embedded)" : "")
+        b.append("SQS:        ").append(ws.sqsDescription()).append(ws.embeddedSqs() ? "  (embedded)" : "")
                 .append('\n');
-        b.append("PostgreSQL: ").append(ws.sink().describe()).append(ws.embeddedDb() ? "  (embedded)" : "")
+        b.append("PostgreSQL: ").append(ws.dbDescription()).append(ws.embeddedDb() ? "  (embedded)" : "")
                 .append('\n');
-        ws.embeddedPostgres().filter(pg -> ws.embeddedDb()).ifPresent(pg -> pg.passwordFile().ifPresent(f ->
-                b.append("            psql: PGPASSFILE=").append(f).append(" psql -h 127.0.0.1 -p ").append(pg.port())
-                        .append(" -U ").append(pg.user()).append(" postgres\n")));
+        ws.psqlCommand().ifPresent(psql -> b.append("            psql: ").append(psql).append('\n'));
         b.append("Masking:    ").append(ws.masking().description());
         return b.toString();
     }

@@ -1,10 +1,10 @@
 package dev.drainboard.cli;
 
+import dev.drainboard.app.Masking;
 import dev.drainboard.config.AppConfig;
 import dev.drainboard.config.ConfigException;
 import dev.drainboard.config.SivKeyset;
 import dev.drainboard.config.SivKeysets;
-import dev.drainboard.transform.SivMasker;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,7 +46,7 @@ final class KeysCommand implements Runnable {
             out.println("SIV keyset: " + ks.source());
             out.printf("%-10s  %-9s  %s%n", "key id", "status", "use");
             for (SivKeyset.KeyInfo k : ks.keys()) {
-                out.printf("%-10s  %-9s  %s%n", SivMasker.keyIdText(k.id()), k.status(),
+                out.printf("%-10s  %-9s  %s%n", Masking.keyIdText(k.id()), k.status(),
                         k.primary() ? "primary: masks new rows" : "reveals rows masked before a rotation");
             }
         }
@@ -95,7 +95,7 @@ final class KeysCommand implements Runnable {
         int run(AppConfig config, PrintWriter out) {
             SivKeyset ks = SivKeysets.rotate(config);
             list(ks, out);
-            out.println("Rotated: new rows get key " + SivMasker.keyIdText(ks.primaryId()) + "; all "
+            out.println("Rotated: new rows get key " + Masking.keyIdText(ks.primaryId()) + "; all "
                     + ks.keys().size() + " keys can reveal. Restart running drainers so that they use the new key.");
             if (reEncrypt) {
                 return ReEncryptCommand.run(config, walk, out, spec.commandLine().getErr());

@@ -1,13 +1,7 @@
 package dev.drainboard.cli;
 
-import dev.drainboard.config.ConfigException;
-import dev.drainboard.pipeline.DrainException;
-import dev.drainboard.pipeline.RevealUnavailableException;
-import dev.drainboard.sink.SchemaException;
-import dev.drainboard.sink.SinkException;
-import dev.drainboard.source.SourceException;
+import dev.drainboard.app.Failures;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
@@ -63,15 +57,13 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             err.println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(e));
-            return e instanceof ConfigException ? 2 : 1;
+            return Failures.of(e) == Failures.CONFIGURATION ? 2 : 1;
         });
         return cl.execute(args);
     }
 
     static String oneLine(Throwable e) {
-        if (e instanceof ConfigException || e instanceof SourceException || e instanceof SinkException
-                || e instanceof SchemaException || e instanceof DrainException || e instanceof UncheckedIOException
-                || e instanceof RevealUnavailableException) {
+        if (Failures.speaksForItself(e)) {
             return e.getMessage();
         }
         return e.getClass().getSimpleName() + ": " + e.getMessage();

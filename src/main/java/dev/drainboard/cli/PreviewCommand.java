@@ -23,7 +23,7 @@ final class PreviewCommand extends WorkspaceCommand {
         }
         // Ctrl-C / SIGTERM: nothing to stop, but the workspace waits for this command to release its batch
         ws.onShutdown(() -> { });
-        Batch b = ws.drainer().fetchBatch(count, Duration.ofSeconds(ws.config().waitSeconds()));
+        Batch b = ws.operations().fetch(count, Duration.ofSeconds(ws.config().waitSeconds()));
         try {
             if (b.isEmpty()) {
                 out.println("The queue has no visible messages.");
@@ -44,7 +44,7 @@ final class PreviewCommand extends WorkspaceCommand {
                     b.rows().size(), b.rejections().size());
             return 0;
         } finally {
-            ws.drainer().release(b);
+            ws.operations().release(b);
         }
     }
 }

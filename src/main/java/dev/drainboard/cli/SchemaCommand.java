@@ -1,11 +1,9 @@
 package dev.drainboard.cli;
 
-import com.zaxxer.hikari.HikariDataSource;
+import dev.drainboard.app.Failures;
+import dev.drainboard.app.Migration;
 import dev.drainboard.app.Workspace;
 import dev.drainboard.config.AppConfig;
-import dev.drainboard.sink.PostgresLoginSink;
-import dev.drainboard.sink.Schema;
-import dev.drainboard.sink.SchemaException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,26 +31,26 @@ final class SchemaCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (config.embeddedDb()) {
             try (Workspace ws = Workspace.open(config, s -> { })) {
-                out.println("Schema OK in the embedded PostgreSQL (" + ws.sink().describe() + ").");
+                out.println("Schema OK in the embedded PostgreSQL (" + ws.dbDescription() + ").");
                 return 0;
             }
         }
-        try (HikariDataSource ds = PostgresLoginSink.pool(config.jdbcUrl().orElseThrow(), config.dbUser(),
-                config.dbPassword(), 1)) {
-            if (migrate) {
-                boolean changed = Schema.migrateAppVersion(ds);
-                out.println(changed ? "Migrated: " + Schema.MIGRATE_APP_VERSION
-                        : "Nothing to migrate: app_version is not an integer column.");
-            }
-            try {
-                Schema.ensure(ds);
-            } catch (SchemaException e) {
-                spec.commandLine().getErr().println("drainboard schema: " + e.getMessage());
-                return 1;
-            }
-            out.println("Schema OK: user_logins, drainboard_ledger, drainboard_rejections and drainboard_reveals "
-                    + "are ready.");
-            return 0;
+        if (migrate) {
+            boolean changed = Migration.migrateAppVersion(config);
+            out.println(changed ? "Migrated: " + Migration.APP_VERSION_SQL
+                    : "Nothing to migrate: app_version is not an integer column.");
         }
+        try {
+            Migration.ensureSchema(config);
+        } catch (RuntimeException e) {
+            if (Failures.of(e) != Failures.SCHEMA) {
+                throw e;
+            }
+            spec.commandLine().getErr().println("drainboard schema: " + e.getMessage());
+            return 1;
+        }
+        out.println("Schema OK: user_logins, drainboard_ledger, drainboard_rejections and drainboard_reveals "
+                + "are ready.");
+        return 0;
     }
 }

@@ -49,8 +49,8 @@ final class SeedCommand extends WorkspaceCommand {
             bodies = DemoMessages.sample();
             what = "from the sample";
         }
-        ws.source().send(bodies);
-        out.printf("Sent %d messages (%s) to %s%n", bodies.size(), what, ws.source().describe());
+        ws.operations().send(bodies);
+        out.printf("Sent %d messages (%s) to %s%n", bodies.size(), what, ws.sqsDescription());
         return 0;
     }
 }

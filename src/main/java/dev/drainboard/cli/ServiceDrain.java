@@ -54,9 +54,9 @@ final class ServiceDrain {
     int run(PrintWriter out) throws IOException {
         StopSignal stop = new StopSignal();
         try (ServiceMetrics metrics = new ServiceMetrics(version());
-             HealthMonitor health = new HealthMonitor(ws.source(), ws.sink().dataSource(), metrics,
+             HealthMonitor health = HealthMonitor.of(ws, metrics,
                      Clock.systemUTC())) {
-            metrics.bindPool(ws.sink().dataSource());
+            metrics.bindPool(ws);
             metrics.maskKey(ws.key().fingerprint());
             health.start(Duration.ofSeconds(Math.max(1, o.healthIntervalSeconds)));
             ServiceHttp http = o.metricsPort == null ? null
@@ -78,10 +78,10 @@ final class ServiceDrain {
                         Duration.ofSeconds(ws.config().waitSeconds()));
                 if (o.follow) {
                     options = options.following();
-                    say.accept("Following " + ws.source().describe() + " with " + options.workers() + " workers, "
+                    say.accept("Following " + ws.sqsDescription() + " with " + options.workers() + " workers, "
                             + "long poll " + ws.config().waitSeconds() + " s; SIGTERM or Ctrl-C stops");
                 }
-                DrainStats s = ws.drainer().drainAll(options, listener(metrics), stop);
+                DrainStats s = ws.operations().drain(options, listener(metrics), stop);
                 report(s, out);
                 return 0;
             } finally {

@@ -1,12 +1,12 @@
 package dev.drainboard.cli;
 
-import dev.drainboard.app.RevealDesk;
+import dev.drainboard.app.Reveals;
+import dev.drainboard.app.Workspace;
 import dev.drainboard.config.AppConfig;
+import dev.drainboard.model.MaskColumn;
+import dev.drainboard.model.Unmasked;
 import dev.drainboard.pipeline.Reveal;
 import dev.drainboard.pipeline.RevealedRow;
-import dev.drainboard.pipeline.Revealer;
-import dev.drainboard.sink.Warehouse.MaskColumn;
-import dev.drainboard.transform.Unmasked;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -50,8 +50,8 @@ final class UnmaskCommand implements Callable<Integer> {
             return 2;
         }
         AppConfig config = options.load();
-        try (RevealDesk desk = RevealDesk.open(config, err::println)) {
-            Revealer revealer = desk.revealer();
+        try (Workspace ws = Workspace.openForReveal(config, err::println)) {
+            Reveals revealer = ws.reveals();
             MaskColumn col = userId == null ? columnOf(column) : null;
             Reveal r = col == null ? revealer.revealUser(userId, reason) : revealer.reveal(col, value, reason);
             print(r, col, spec.commandLine().getOut());

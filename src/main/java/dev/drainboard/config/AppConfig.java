@@ -37,15 +37,6 @@ public record AppConfig(Optional<URI> sqsEndpoint, boolean awsDefaultEndpoint, S
                 dataDir, visibilityTimeout, workers, waitSeconds, maskScheme, sivKeysetJson, MaskPolicy.DEFAULT);
     }
 
-    /** The settings before mask schemes existed: HMAC masks, keyset from the keyset file. */
-    public AppConfig(Optional<URI> sqsEndpoint, boolean awsDefaultEndpoint, String region, String queue,
-                     Optional<String> queueUrl, Optional<String> jdbcUrl, String dbUser, String dbPassword,
-                     Optional<String> maskKeyBase64, Path dataDir, Duration visibilityTimeout, int workers,
-                     int waitSeconds) {
-        this(sqsEndpoint, awsDefaultEndpoint, region, queue, queueUrl, jdbcUrl, dbUser, dbPassword, maskKeyBase64,
-                dataDir, visibilityTimeout, workers, waitSeconds, MaskScheme.HMAC, Optional.empty());
-    }
-
     /** True when SQS is the in-process ElasticMQ. */
     public boolean embeddedSqs() {
         return sqsEndpoint.isEmpty() && !awsDefaultEndpoint;
@@ -70,24 +61,9 @@ public record AppConfig(Optional<URI> sqsEndpoint, boolean awsDefaultEndpoint, S
                 dbPassword, maskKeyBase64, dataDir, visibilityTimeout, workers, waitSeconds, maskScheme, sivKeysetJson, maskPolicy);
     }
 
-    public AppConfig withWorkers(int n) {
-        return new AppConfig(sqsEndpoint, awsDefaultEndpoint, region, queue, queueUrl, jdbcUrl, dbUser, dbPassword,
-                maskKeyBase64, dataDir, visibilityTimeout, n, waitSeconds, maskScheme, sivKeysetJson, maskPolicy);
-    }
-
     public AppConfig withDbCredentials(String user, String password) {
         return new AppConfig(sqsEndpoint, awsDefaultEndpoint, region, queue, queueUrl, jdbcUrl, user, password,
                 maskKeyBase64, dataDir, visibilityTimeout, workers, waitSeconds, maskScheme, sivKeysetJson, maskPolicy);
-    }
-
-    public AppConfig withMaskScheme(MaskScheme scheme) {
-        return new AppConfig(sqsEndpoint, awsDefaultEndpoint, region, queue, queueUrl, jdbcUrl, dbUser, dbPassword,
-                maskKeyBase64, dataDir, visibilityTimeout, workers, waitSeconds, scheme, sivKeysetJson, maskPolicy);
-    }
-
-    public AppConfig withMaskPolicy(MaskPolicy policy) {
-        return new AppConfig(sqsEndpoint, awsDefaultEndpoint, region, queue, queueUrl, jdbcUrl, dbUser, dbPassword,
-                maskKeyBase64, dataDir, visibilityTimeout, workers, waitSeconds, maskScheme, sivKeysetJson, policy);
     }
 
     /** The SQS endpoint as a setting would give it: {@code embedded}, {@code aws} or the URL. */

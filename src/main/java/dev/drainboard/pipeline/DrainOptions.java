@@ -47,10 +47,7 @@ public record DrainOptions(int workers, long maxMessages, Duration pollWait, Dur
         return new DrainOptions(workers, 0, pollWait);
     }
 
-    public DrainOptions withFirstRetry(Duration d) {
-        return new DrainOptions(workers, maxMessages, pollWait, d, giveUpAfter, follow);
-    }
-
+    /** The same drain, giving up on an outage after {@code d} (tests use a short one). */
     public DrainOptions withGiveUpAfter(Duration d) {
         return new DrainOptions(workers, maxMessages, pollWait, firstRetry, d, follow);
     }

@@ -166,7 +166,7 @@ final class DrainRun {
             Instant at = clock.instant();
             long t0 = System.nanoTime();
             try {
-                got = drainer.source().receive(want, options.pollWait());
+                got = drainer.receive(want, options.pollWait());
                 backoff.reset();
             } catch (SourceException e) {
                 budget.addAndGet(want);
@@ -290,7 +290,8 @@ final class DrainRun {
     }
 
     private Batch keepLease(Batch held) {
-        if (Duration.between(clock.instant(), held.leaseExpiry()).compareTo(MAX_RETRY.multipliedBy(2)) > 0) {
+        if (!LeasePolicy.dueForExtension(held, clock.instant(), drainer.visibilityTimeout(),
+                MAX_RETRY.multipliedBy(2))) {
             return held;
         }
         try {

@@ -8,7 +8,7 @@ import dev.drainboard.model.QueueMessage;
 import dev.drainboard.model.Rejection;
 import dev.drainboard.sink.LoginSink;
 import dev.drainboard.sink.SinkException;
-import dev.drainboard.source.QueueSource;
+import dev.drainboard.source.DrainQueue;
 import dev.drainboard.source.SourceException;
 import dev.drainboard.transform.LoginParser;
 import dev.drainboard.transform.Masker;
@@ -17,9 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,13 +31,13 @@ public final class Drainer {
     private static final Logger log = LoggerFactory.getLogger(Drainer.class);
     private static final int RECEIVE_MAX = 10;
 
-    private final QueueSource source;
+    private final DrainQueue source;
     private final LoginParser parser;
     private final Masker masker;
     private final LoginSink sink;
     private final Clock clock;
 
-    public Drainer(QueueSource source, LoginParser parser, Masker masker, LoginSink sink, Clock clock) {
+    public Drainer(DrainQueue source, LoginParser parser, Masker masker, LoginSink sink, Clock clock) {
         this.source = source;
         this.parser = parser;
         this.masker = masker;
@@ -47,12 +45,14 @@ public final class Drainer {
         this.clock = clock;
     }
 
-    public QueueSource source() {
-        return source;
+    /** The queue's visibility timeout: how long a fetched batch stays invisible to other consumers. */
+    public Duration visibilityTimeout() {
+        return source.visibilityTimeout();
     }
 
-    public LoginSink sink() {
-        return sink;
+    /** One receive for a drain worker (at most 10 messages). */
+    List<QueueMessage> receive(int max, Duration wait) {
+        return source.receive(max, wait);
     }
 
     /**
@@ -113,7 +113,7 @@ public final class Drainer {
         }
         sendToDeadLetter(batch.rejections(), batch);
         CommitResult written = writeIsolatingPoison(batch);
-        QueueSource.DeleteOutcome d = source.delete(batch.messages());
+        DrainQueue.DeleteOutcome d = source.delete(batch.messages());
         if (!d.failedIds().isEmpty()) {
             log.warn("{} of {} committed messages could not be deleted; they will come back and be skipped as "
                     + "duplicates", d.failedIds().size(), batch.size());
@@ -122,9 +122,22 @@ public final class Drainer {
                 d.failedIds().size());
     }
 
+    /**
+     * The one place bad data is isolated. The batch is written (with others, through a group-commit
+     * sink); when the database refuses the data (not an outage), the batch is written again alone,
+     * and when that is refused too, message by message, a refused row becoming a rejection. The
+     * retries go straight to the database ({@link LoginSink#writeAlone}), never back through a group.
+     */
     private CommitResult writeIsolatingPoison(Batch batch) {
         try {
             return sink.write(batch);
+        } catch (SinkException e) {
+            if (e.isRetryable() || !e.isDataRefused()) {
+                throw e;
+            }
+        }
+        try {
+            return sink.writeAlone(batch);
         } catch (SinkException e) {
             if (e.isRetryable() || !e.isDataRefused()) {
                 throw e;
@@ -137,7 +150,7 @@ public final class Drainer {
             Batch one = new Batch(List.of(messageOf(batch, row.messageId())), List.of(row), List.of(),
                     batch.leaseExpiry());
             try {
-                total = total.plus(sink.write(one));
+                total = total.plus(sink.writeAlone(one));
             } catch (SinkException e) {
                 if (e.isRetryable() || !e.isDataRefused()) {
                     throw e;
@@ -146,8 +159,8 @@ public final class Drainer {
             }
         }
         for (Rejection r : batch.rejections()) {
-            total = total.plus(sink.write(new Batch(List.of(messageOf(batch, r.messageId())), List.of(), List.of(r),
-                    batch.leaseExpiry())));
+            total = total.plus(sink.writeAlone(new Batch(List.of(messageOf(batch, r.messageId())), List.of(),
+                    List.of(r), batch.leaseExpiry())));
         }
         return total;
     }
@@ -157,7 +170,7 @@ public final class Drainer {
         Rejection rejection = new Rejection(row.messageId(), reason, "valid login, refused by the database");
         Batch asRejection = new Batch(one.messages(), List.of(), List.of(rejection), one.leaseExpiry());
         sendToDeadLetter(asRejection.rejections(), asRejection);
-        return sink.write(asRejection);
+        return sink.writeAlone(asRejection);
     }
 
     private static String sqlState(SinkException e) {
@@ -172,9 +185,9 @@ public final class Drainer {
         if (rejections.isEmpty()) {
             return;
         }
-        List<QueueSource.DeadLetter> letters = new ArrayList<>(rejections.size());
+        List<DrainQueue.DeadLetter> letters = new ArrayList<>(rejections.size());
         for (Rejection r : rejections) {
-            letters.add(new QueueSource.DeadLetter(messageOf(batch, r.messageId()), r.reason()));
+            letters.add(new DrainQueue.DeadLetter(messageOf(batch, r.messageId()), r.reason()));
         }
         source.sendToDeadLetter(letters);
     }

@@ -5,7 +5,7 @@ import dev.drainboard.sink.ReEncryptionAudit;
 import dev.drainboard.sink.TableRewriter;
 import dev.drainboard.transform.Masker;
 import dev.drainboard.transform.SivMasker;
-import dev.drainboard.transform.Unmasked;
+import dev.drainboard.model.Unmasked;
 import dev.drainboard.transform.Unmasker;
 import java.sql.Connection;
 import java.sql.SQLException;

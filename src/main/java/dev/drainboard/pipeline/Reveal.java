@@ -1,6 +1,6 @@
 package dev.drainboard.pipeline;
 
-import dev.drainboard.transform.Unmasked;
+import dev.drainboard.model.Unmasked;
 import java.util.List;
 import java.util.stream.Stream;
 

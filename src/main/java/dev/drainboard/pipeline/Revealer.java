@@ -1,9 +1,9 @@
 package dev.drainboard.pipeline;
 
+import dev.drainboard.model.MaskColumn;
+import dev.drainboard.model.StoredLogin;
 import dev.drainboard.sink.RevealStore;
 import dev.drainboard.sink.RevealStore.Lookup;
-import dev.drainboard.sink.Warehouse.MaskColumn;
-import dev.drainboard.sink.Warehouse.StoredLogin;
 import dev.drainboard.transform.Masker;
 import dev.drainboard.transform.Unmasker;
 import java.util.ArrayList;

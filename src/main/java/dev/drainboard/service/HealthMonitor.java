@@ -55,6 +55,11 @@ public final class HealthMonitor implements AutoCloseable {
     });
     private volatile boolean stopping;
 
+    /** Over the queue and the pool that {@code ws} opened (the CLI reaches them only through here). */
+    public static HealthMonitor of(dev.drainboard.app.Workspace ws, ServiceMetrics metrics, Clock clock) {
+        return new HealthMonitor(ws.source(), ws.sink().dataSource(), metrics, clock);
+    }
+
     public HealthMonitor(QueueSource source, DataSource db, ServiceMetrics metrics, Clock clock) {
         this.source = source;
         this.db = db;

@@ -123,6 +123,11 @@ public final class ServiceMetrics implements ProgressListener, AutoCloseable {
     }
 
     /** Adds the connection pool's metrics (HikariCP's Micrometer tracker) when the pool is Hikari's. */
+    /** {@link #bindPool(DataSource)} for the pool that {@code ws} opened. */
+    public void bindPool(dev.drainboard.app.Workspace ws) {
+        bindPool(ws.sink().dataSource());
+    }
+
     public void bindPool(DataSource ds) {
         if (ds instanceof HikariDataSource h && h.getMetricsTrackerFactory() == null) {
             h.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));

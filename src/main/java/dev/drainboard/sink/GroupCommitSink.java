@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
  * Group commit: concurrent {@link #write} calls are gathered into one transaction (up to
  * {@code maxGroup} batches) by a few writer threads, so that many workers share one round trip and
  * one fsync. Each call still returns only after the transaction holding its batch has committed,
- * so the contract of {@link LoginSink#write} is unchanged. When the database refuses a group's data,
- * each batch of the group is retried in its own transaction so only the faulty one fails.
- * Thread-safe.
+ * so a batch is never deleted before it is durable. When the database refuses a group's data, every
+ * batch of the group fails with that refusal (a {@link SinkException} that is not retryable); the
+ * caller finds the faulty data with {@link #writeAlone}, which goes straight to the database. This
+ * sink does no isolation of its own. Thread-safe.
  */
 public final class GroupCommitSink implements LoginSink {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitSink.class);
@@ -107,22 +108,22 @@ public final class GroupCommitSink implements LoginSink {
             }
             return;
         } catch (RuntimeException e) {
-            boolean retryable = e instanceof SinkException se && se.isRetryable();
-            if (retryable || group.size() == 1) {
-                for (Pending p : group) {
-                    p.result().completeExceptionally(e);
-                }
-                return;
+            if (group.size() > 1 && e instanceof SinkException se && !se.isRetryable() && se.isDataRefused()) {
+                log.warn("A group of {} batches was refused; each is written again alone", group.size());
             }
-            log.warn("A group of {} batches was refused; committing them one by one", group.size());
-        }
-        for (Pending p : group) {
-            try {
-                p.result().complete(delegate.write(p.batch()));
-            } catch (RuntimeException e) {
+            for (Pending p : group) {
                 p.result().completeExceptionally(e);
             }
         }
+    }
+
+    /** Writes {@code batch} in its own transaction on the caller's thread, outside the groups. */
+    @Override
+    public CommitResult writeAlone(Batch batch) {
+        if (closed) {
+            throw new SinkException("The database writer is closed", false, null);
+        }
+        return delegate.write(batch);
     }
 
     @Override

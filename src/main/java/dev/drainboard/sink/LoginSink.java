@@ -19,6 +19,15 @@ public interface LoginSink extends AutoCloseable {
     CommitResult write(Batch batch);
 
     /**
+     * As {@link #write}, in a transaction of its own on the caller's thread. A sink that gathers
+     * writes into groups ({@link GroupCommitSink}) fails every batch of a group the database
+     * refused; the caller then isolates the faulty data with this (the {@code Drainer} does, once).
+     */
+    default CommitResult writeAlone(Batch batch) {
+        return write(batch);
+    }
+
+    /**
      * Marks the rejection record of {@code messageId} as replayed now, outcome pending, before its
      * body goes back to the queue: only a pending record lets the replayed copy through the ledger.
      * Returns the record's previous replay outcome ("" when never replayed), or {@code "row"} without

@@ -1,7 +1,8 @@
 package dev.drainboard.sink;
 
 import dev.drainboard.config.ConfigLoader;
-import dev.drainboard.sink.Warehouse.StoredLogin;
+import dev.drainboard.model.MaskColumn;
+import dev.drainboard.model.StoredLogin;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,8 +37,8 @@ public final class RevealStore {
             return column;
         }
 
-        public static Lookup of(Warehouse.MaskColumn c) {
-            return c == Warehouse.MaskColumn.MASKED_IP ? MASKED_IP : MASKED_DEVICE_ID;
+        public static Lookup of(MaskColumn c) {
+            return c == MaskColumn.MASKED_IP ? MASKED_IP : MASKED_DEVICE_ID;
         }
     }
 

@@ -1,13 +1,16 @@
 package dev.drainboard.sink;
 
 import dev.drainboard.config.ConfigLoader;
+import dev.drainboard.model.MaskColumn;
+import dev.drainboard.model.MaskGroup;
+import dev.drainboard.model.StoredCounts;
+import dev.drainboard.model.StoredLogin;
+import dev.drainboard.model.StoredRejection;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,46 +23,18 @@ import javax.sql.DataSource;
  * returns is already masked. Thread-safe; each call borrows a connection.
  */
 public final class Warehouse {
-    /** The two masked columns an analyst groups by. */
-    public enum MaskColumn {
-        MASKED_IP("masked_ip"), MASKED_DEVICE_ID("masked_device_id");
-
-        private final String column;
-
-        MaskColumn(String column) {
-            this.column = column;
-        }
-
-        public String column() {
-            return column;
-        }
-    }
-
-    public record Counts(long rows, long rejections) {
-    }
-
-    public record StoredLogin(String userId, String deviceType, String maskedIp, String maskedDeviceId,
-                              String locale, String appVersion, LocalDate createDate) {
-    }
-
-    public record MaskGroup(String mask, long count) {
-    }
-
-    public record StoredRejection(String messageId, String reason, String summary, Instant rejectedAt) {
-    }
-
     private final DataSource ds;
 
     public Warehouse(DataSource ds) {
         this.ds = ds;
     }
 
-    public Counts counts() {
+    public StoredCounts counts() {
         return query("count rows", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM user_logins), "
                     + "(SELECT count(*) FROM drainboard_rejections)"); ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new Counts(rs.getLong(1), rs.getLong(2));
+                return new StoredCounts(rs.getLong(1), rs.getLong(2));
             }
         });
     }

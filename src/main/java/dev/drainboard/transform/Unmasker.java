@@ -2,6 +2,7 @@ package dev.drainboard.transform;
 
 import com.google.crypto.tink.DeterministicAead;
 import com.google.crypto.tink.KeysetHandle;
+import dev.drainboard.model.Unmasked;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;

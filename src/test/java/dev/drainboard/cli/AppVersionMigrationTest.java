@@ -9,7 +9,7 @@ import dev.drainboard.pipeline.DemoMessages;
 import dev.drainboard.sink.Schema;
 import dev.drainboard.source.SqsClients;
 import dev.drainboard.source.SqsQueueSource;
-import dev.drainboard.testing.SharedPostgres;
+import dev.drainboard.support.TestServers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ class AppVersionMigrationTest {
 
     @Test
     void drainRefusesTheIntegerColumnThenTheMigrationKeepsTheValuesAndTheDrainWorks() throws Exception {
-        String db = SharedPostgres.newDatabase("take_home");
+        String db = TestServers.freshDatabase();
         try (EmbeddedSqs sqs = EmbeddedSqs.start(0, null)) {
             sql(db, ORIGINAL_DDL);
             AppConfig config = new ConfigLoader(Map.of(), Map.of(), new Properties()).load();

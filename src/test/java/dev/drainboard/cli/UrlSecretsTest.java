@@ -7,11 +7,11 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.drainboard.app.Operations;
 import dev.drainboard.app.Workspace;
 import dev.drainboard.config.AppConfig;
 import dev.drainboard.config.ConfigKey;
 import dev.drainboard.support.TestServers;
-import dev.drainboard.ui.Backend;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ class UrlSecretsTest {
             try (Workspace ws = Workspace.open(c, shown::add)) {
                 shown.add(c.describe());
                 shown.add(Endpoints.describe(ws));
-                Backend b = Backend.of(ws);
+                Operations.About b = ws.operations().about();
                 shown.add(b.dbWhere());
                 shown.add(b.sqsWhere());
             }

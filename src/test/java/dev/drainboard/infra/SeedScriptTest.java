@@ -9,7 +9,7 @@ import dev.drainboard.config.ConfigLoader;
 import dev.drainboard.embedded.EmbeddedPostgresServer;
 import dev.drainboard.embedded.EmbeddedSqs;
 import dev.drainboard.source.SqsClients;
-import dev.drainboard.testing.SharedPostgres;
+import dev.drainboard.support.TestServers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -72,7 +72,7 @@ class SeedScriptTest {
                         "SEED_MARKER", tmp.resolve("seeded").toString(),
                         "AWS_CLI", aws.toString()),
                 List.of("scripts/localstack-ready.d/seed-login-queue.sh"), 120);
-        pg = SharedPostgres.server();
+        pg = TestServers.postgres();
         // The compose PostgreSQL's database is "postgres"; the shared server's is this test's alone.
         jdbcUrl = pg.jdbcUrl();
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");

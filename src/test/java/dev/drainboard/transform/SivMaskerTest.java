@@ -3,8 +3,9 @@ package dev.drainboard.transform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drainboard.model.Unmasked;
+import dev.drainboard.model.Unmasked.Outcome;
 import dev.drainboard.support.TestKeysets;
-import dev.drainboard.transform.Unmasked.Outcome;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
