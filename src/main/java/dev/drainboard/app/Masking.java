@@ -3,6 +3,7 @@ package dev.drainboard.app;
 import dev.drainboard.config.AppConfig;
 import dev.drainboard.config.ConfigException;
 import dev.drainboard.config.MaskKey;
+import dev.drainboard.config.MaskPolicy;
 import dev.drainboard.config.MaskScheme;
 import dev.drainboard.config.SivKeyset;
 import dev.drainboard.config.SivKeysets;
@@ -10,9 +11,11 @@ import dev.drainboard.pipeline.Revealer;
 import dev.drainboard.sink.RevealStore;
 import dev.drainboard.transform.HmacMasker;
 import dev.drainboard.transform.Masker;
+import dev.drainboard.transform.PolicyMasker;
 import dev.drainboard.transform.SivMasker;
 import dev.drainboard.transform.Unmasker;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -43,14 +46,27 @@ public final class Masking {
         this.description = description;
     }
 
-    /** Loads the key material of the configured scheme; for siv, creates the keyset on first use. */
+    /**
+     * Loads the key material of the configured scheme; for siv, creates the keyset on first use.
+     * The masker applies the configured {@link MaskPolicy} to each login.
+     */
     public static Masking open(AppConfig config, MaskKey hmacKey) {
+        MaskPolicy policy = config.maskPolicy();
         if (config.maskScheme() == MaskScheme.SIV) {
             SivKeyset ks = SivKeysets.loadOrCreate(config);
-            return new Masking(MaskScheme.SIV, new SivMasker(ks.handle()), Optional.of(ks), null, describe(ks));
+            return new Masking(MaskScheme.SIV, withPolicy(new SivMasker(ks.handle()), policy), Optional.of(ks), null,
+                    describe(ks));
         }
         String hmac = "hmac (v1, one-way), key fingerprint " + hmacKey.fingerprint();
-        return forReveal(config, MaskScheme.HMAC, new HmacMasker(hmacKey.bytes()), hmac);
+        return forReveal(config, MaskScheme.HMAC, withPolicy(new HmacMasker(hmacKey.bytes()), policy), hmac);
+    }
+
+    private static Masker withPolicy(Masker scheme, MaskPolicy policy) {
+        if (policy.equals(MaskPolicy.DEFAULT)) {
+            return scheme; // the pinned default: ip and device_id masked, the rest kept
+        }
+        return new PolicyMasker(scheme, Set.copyOf(policy.fields(MaskPolicy.Action.MASK)),
+                Set.copyOf(policy.fields(MaskPolicy.Action.DROP)));
     }
 
     /** Only what revealing needs: the keyset if there is one. Never creates key material. */

@@ -1,5 +1,6 @@
 package dev.drainboard.app;
 
+import dev.drainboard.config.MaskPolicy;
 import dev.drainboard.model.Batch;
 import dev.drainboard.model.CommitResult;
 import dev.drainboard.model.DrainStats;
@@ -43,11 +44,18 @@ public final class Operations implements AutoCloseable {
      * @param dbWhere        the database, without password
      * @param workers        the configured drain workers
      * @param pollWait       the long-poll wait of a drain's receives ({@code --wait-seconds}, as the CLI's drain)
+     * @param maskPolicy     the mask policy in force, for people ("masked: ip, device_id")
      */
     public record About(String mode, String keyFingerprint, String sqsWhere, String dbWhere, int workers,
-                        Duration pollWait) {
+                        Duration pollWait, String maskPolicy) {
         /** The default of {@code --wait-seconds}. */
         public static final Duration DEFAULT_POLL_WAIT = Duration.ofSeconds(1);
+
+        /** With the default mask policy. */
+        public About(String mode, String keyFingerprint, String sqsWhere, String dbWhere, int workers,
+                     Duration pollWait) {
+            this(mode, keyFingerprint, sqsWhere, dbWhere, workers, pollWait, MaskPolicy.DEFAULT.summary());
+        }
 
         /** With the default poll wait. */
         public About(String mode, String keyFingerprint, String sqsWhere, String dbWhere, int workers) {
@@ -60,6 +68,7 @@ public final class Operations implements AutoCloseable {
     private final StoredData stored;
     private final Reveals reveals;
     private final About about;
+    private final TableMasking tableMasking;
     private final AutoCloseable closer;
 
     /**
@@ -68,17 +77,24 @@ public final class Operations implements AutoCloseable {
      */
     public Operations(Drainer drainer, QueueAdmin queue, StoredData stored, Reveals reveals, About about,
                       AutoCloseable closer) {
+        this(drainer, queue, stored, reveals, about, TableMasking.NONE, closer);
+    }
+
+    /** With the in-place masking of stored tables ({@code mask-table}). */
+    public Operations(Drainer drainer, QueueAdmin queue, StoredData stored, Reveals reveals, About about,
+                      TableMasking tableMasking, AutoCloseable closer) {
         this.drainer = drainer;
         this.queue = queue;
         this.stored = stored;
         this.reveals = reveals;
         this.about = about;
+        this.tableMasking = tableMasking;
         this.closer = closer;
     }
 
     /** The same operations, but closing them leaves the parts open (tests share one workspace). */
     public Operations borrowed() {
-        return new Operations(drainer, queue, stored, reveals, about, () -> { });
+        return new Operations(drainer, queue, stored, reveals, about, tableMasking, () -> { });
     }
 
     public About about() {
@@ -178,6 +194,13 @@ public final class Operations implements AutoCloseable {
     /** The audited reveal of masked values; without a keyset it refuses and says why. */
     public Reveals reveals() {
         return reveals;
+    }
+
+    // --- masking what is stored ---
+
+    /** Masks the raw values of a stored table in place, as {@code drainboard mask-table} does. */
+    public TableMasking tableMasking() {
+        return tableMasking;
     }
 
     @Override

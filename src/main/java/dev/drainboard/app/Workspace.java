@@ -240,7 +240,8 @@ public final class Workspace implements AutoCloseable {
         return new Operations(drainer, source, StoredData.of(new Warehouse(sink.dataSource())), reveals(),
                 new Operations.About(mode(), key.fingerprint(), sqsDescription() + (embeddedSqs ? " (embedded)" : ""),
                         dbDescription() + (embeddedDb ? " (embedded)" : ""), config.workers(),
-                        Duration.ofSeconds(config.waitSeconds())), this::close);
+                        Duration.ofSeconds(config.waitSeconds()), config.maskPolicy().summary()),
+                TableMasking.of(MaskTableDesk.over(this)), this::close);
     }
 
     /** The audited reveal of masked values, with the console's wording when no keyset exists. */

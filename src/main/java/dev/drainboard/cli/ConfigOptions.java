@@ -52,6 +52,20 @@ public final class ConfigOptions {
         values.put(ConfigKey.MASK_SCHEME, v);
     }
 
+    @Option(names = "--mask-policy", paramLabel = "FIELD=mask|keep|drop,...",
+            description = "what each login field becomes: mask, keep, or drop (NULL), e.g. user_id=mask; fields not "
+                    + "named keep their default: ip and device_id masked, the rest kept (env DRAINBOARD_MASK_POLICY)")
+    void maskPolicy(String v) {
+        values.put(ConfigKey.MASK_POLICY, v);
+    }
+
+    @Option(names = "--allow-raw-pii",
+            description = "let --mask-policy keep ip or device_id raw, i.e. store them unmasked in PostgreSQL "
+                    + "(env DRAINBOARD_ALLOW_RAW_PII=true); refused without it")
+    void allowRawPii(boolean v) {
+        values.put(ConfigKey.ALLOW_RAW_PII, Boolean.toString(v));
+    }
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "key file and embedded data (env DRAINBOARD_DATA_DIR; default ~/.local/share/drainboard)")
     void dataDir(String v) {

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 /** The SIV keyset behind v2 masks: show its key ids, create it, rotate it. Never prints key material. */
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = "Manage the SIV keyset of the recoverable mask scheme (siv / v2).",
-        subcommands = {KeysCommand.Show.class, KeysCommand.Create.class, KeysCommand.Rotate.class})
+        subcommands = {KeysCommand.Show.class, KeysCommand.Create.class, KeysCommand.Rotate.class,
+                ReEncryptCommand.class})
 final class KeysCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -80,16 +81,28 @@ final class KeysCommand implements Runnable {
 
     @Command(name = "rotate", mixinStandardHelpOptions = true,
             description = {"Add a new key to the SIV keyset and make it primary. Older keys stay, so rows masked",
-                    "with them stay recoverable. Restart running drainers so that they use the new key."})
+                    "with them stay recoverable. Restart running drainers so that they use the new key.",
+                    "With --re-encrypt, then moves the stored v2 masks to the new key (see `keys re-encrypt`)."})
     static final class Rotate extends KeysetAction {
+        @picocli.CommandLine.Option(names = "--re-encrypt",
+                description = "after rotating, re-encrypt the stored v2 masks under the new key (resumable)")
+        boolean reEncrypt;
+
+        @picocli.CommandLine.Mixin
+        ReEncryptCommand.Walk walk;
+
         @Override
         int run(AppConfig config, PrintWriter out) {
             SivKeyset ks = SivKeysets.rotate(config);
             list(ks, out);
             out.println("Rotated: new rows get key " + Masking.keyIdText(ks.primaryId()) + "; all "
                     + ks.keys().size() + " keys can reveal. Restart running drainers so that they use the new key.");
+            if (reEncrypt) {
+                return ReEncryptCommand.run(config, walk, out, spec.commandLine().getErr());
+            }
             out.println("A value masked with the new key gets a different mask than with an older one: duplicates "
-                    + "match within one key's rows, not across the rotation. Back up the keyset file.");
+                    + "match within one key's rows, not across the rotation, until `drainboard keys re-encrypt` "
+                    + "has moved the stored masks to the new key. Back up the keyset file.");
             return 0;
         }
     }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Drains user-login events from SQS into PostgreSQL with ip and device_id masked.%n"
                 + "Without a command, opens the operator console.",
         subcommands = {DrainCommand.class, PreviewCommand.class, SeedCommand.class, DepthCommand.class,
-                SchemaCommand.class, UnmaskCommand.class, KeysCommand.class, BenchCommand.class,
+                SchemaCommand.class, UnmaskCommand.class, KeysCommand.class, MaskTableCommand.class, BenchCommand.class,
                 ConsoleCommand.class})
 public final class Main implements Runnable {
 

@@ -39,6 +39,7 @@ final class PreviewCommand extends WorkspaceCommand {
             for (Rejection r : b.rejections()) {
                 out.printf(Locale.ROOT, "REJECTED %s: %s (%s)%n", r.messageId(), r.reason(), r.summary());
             }
+            out.println("Mask policy: " + ws.config().maskPolicy().summary());
             out.printf(Locale.ROOT, "%d rows, %d rejected. Nothing was written; the messages were released.%n",
                     b.rows().size(), b.rejections().size());
             return 0;

@@ -20,11 +20,22 @@ import java.util.StringJoiner;
  * @param maskKeyBase64     the mask key when given directly; empty means the key file
  * @param maskScheme        which masking scheme new rows get
  * @param sivKeysetJson     the SIV keyset (Tink JSON) when given directly; empty means the keyset file
+ * @param maskPolicy        per flattened field: mask, keep or drop (validated)
  */
 public record AppConfig(Optional<URI> sqsEndpoint, boolean awsDefaultEndpoint, String region, String queue,
                         Optional<String> queueUrl, Optional<String> jdbcUrl, String dbUser, String dbPassword,
                         Optional<String> maskKeyBase64, Path dataDir, Duration visibilityTimeout, int workers,
-                        int waitSeconds, MaskScheme maskScheme, Optional<String> sivKeysetJson) {
+                        int waitSeconds, MaskScheme maskScheme, Optional<String> sivKeysetJson,
+                        MaskPolicy maskPolicy) {
+
+    /** The settings before mask policies existed: ip and device_id masked, the rest kept. */
+    public AppConfig(Optional<URI> sqsEndpoint, boolean awsDefaultEndpoint, String region, String queue,
+                     Optional<String> queueUrl, Optional<String> jdbcUrl, String dbUser, String dbPassword,
+                     Optional<String> maskKeyBase64, Path dataDir, Duration visibilityTimeout, int workers,
+                     int waitSeconds, MaskScheme maskScheme, Optional<String> sivKeysetJson) {
+        this(sqsEndpoint, awsDefaultEndpoint, region, queue, queueUrl, jdbcUrl, dbUser, dbPassword, maskKeyBase64,
+                dataDir, visibilityTimeout, workers, waitSeconds, maskScheme, sivKeysetJson, MaskPolicy.DEFAULT);
+    }
 
     /** True when SQS is the in-process ElasticMQ. */
     public boolean embeddedSqs() {
@@ -42,17 +53,17 @@ public record AppConfig(Optional<URI> sqsEndpoint, boolean awsDefaultEndpoint, S
 
     public AppConfig withSqsEndpoint(URI endpoint) {
         return new AppConfig(Optional.of(endpoint), false, region, queue, queueUrl, jdbcUrl, dbUser, dbPassword,
-                maskKeyBase64, dataDir, visibilityTimeout, workers, waitSeconds, maskScheme, sivKeysetJson);
+                maskKeyBase64, dataDir, visibilityTimeout, workers, waitSeconds, maskScheme, sivKeysetJson, maskPolicy);
     }
 
     public AppConfig withJdbcUrl(String url) {
         return new AppConfig(sqsEndpoint, awsDefaultEndpoint, region, queue, queueUrl, Optional.of(url), dbUser,
-                dbPassword, maskKeyBase64, dataDir, visibilityTimeout, workers, waitSeconds, maskScheme, sivKeysetJson);
+                dbPassword, maskKeyBase64, dataDir, visibilityTimeout, workers, waitSeconds, maskScheme, sivKeysetJson, maskPolicy);
     }
 
     public AppConfig withDbCredentials(String user, String password) {
         return new AppConfig(sqsEndpoint, awsDefaultEndpoint, region, queue, queueUrl, jdbcUrl, user, password,
-                maskKeyBase64, dataDir, visibilityTimeout, workers, waitSeconds, maskScheme, sivKeysetJson);
+                maskKeyBase64, dataDir, visibilityTimeout, workers, waitSeconds, maskScheme, sivKeysetJson, maskPolicy);
     }
 
     /** The SQS endpoint as a setting would give it: {@code embedded}, {@code aws} or the URL. */
@@ -72,6 +83,8 @@ public record AppConfig(Optional<URI> sqsEndpoint, boolean awsDefaultEndpoint, S
         v.put(ConfigKey.DB_PASSWORD, "****");
         v.put(ConfigKey.MASK_KEY, maskKeyBase64.isPresent() ? "**** (from setting)" : "key file");
         v.put(ConfigKey.MASK_SCHEME, maskScheme.setting());
+        v.put(ConfigKey.MASK_POLICY, maskPolicy.setting());
+        v.put(ConfigKey.ALLOW_RAW_PII, Boolean.toString(maskPolicy.rawPiiAllowed()));
         v.put(ConfigKey.SIV_KEYSET, sivKeysetJson.isPresent() ? "**** (from setting)" : "keyset file");
         v.put(ConfigKey.DATA_DIR, dataDir.toString());
         v.put(ConfigKey.VISIBILITY_TIMEOUT, visibilityTimeout.toSeconds() + "s");

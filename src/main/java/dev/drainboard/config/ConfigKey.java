@@ -16,6 +16,11 @@ public enum ConfigKey {
             "32-byte masking key, base64; unset = key file <data-dir>/mask.key, created on first run"),
     MASK_SCHEME("mask-scheme", "DRAINBOARD_MASK_SCHEME", "hmac", false,
             "hmac (default: one-way v1 masks) or siv (v2 masks the SIV keyset holder can reveal)"),
+    MASK_POLICY("mask-policy", "DRAINBOARD_MASK_POLICY", "ip=mask,device_id=mask", false,
+            "per flattened field mask, keep or drop (stored as NULL), e.g. ip=mask,device_id=mask,user_id=mask; "
+                    + "fields not named keep their default (ip and device_id masked, the rest kept)"),
+    ALLOW_RAW_PII("allow-raw-pii", "DRAINBOARD_ALLOW_RAW_PII", "false", false,
+            "true lets a mask policy keep ip or device_id raw (stored unmasked in PostgreSQL); refused otherwise"),
     SIV_KEYSET("siv-keyset", "DRAINBOARD_SIV_KEYSET", null, true,
             "Tink JSON keyset for the siv scheme; unset = keyset file <data-dir>/siv-keyset.json"),
     DATA_DIR("data-dir", "DRAINBOARD_DATA_DIR", null, false,

@@ -172,6 +172,12 @@ public final class ConfigLoader {
                     "expected hmac (one-way masks, the default) or siv (masks the keyset holder can reveal)"));
         }
 
+        String allowRaw = raw(ConfigKey.ALLOW_RAW_PII).strip().toLowerCase(java.util.Locale.ROOT);
+        if (!allowRaw.equals("true") && !allowRaw.equals("false")) {
+            errors.add(problem(ConfigKey.ALLOW_RAW_PII, allowRaw, "expected true or false"));
+        }
+        MaskPolicy policy = MaskPolicy.parse(raw(ConfigKey.MASK_POLICY), allowRaw.equals("true"), errors);
+
         Path dataDir = defaultDataDir();
         String dd = raw(ConfigKey.DATA_DIR);
         if (dd != null) {
@@ -188,7 +194,7 @@ public final class ConfigLoader {
         }
         return new AppConfig(endpoint, aws, region, queue, queueUrl, jdbc, raw(ConfigKey.DB_USER),
                 raw(ConfigKey.DB_PASSWORD), key, dataDir, Duration.ofSeconds(visibility), workers, wait, scheme,
-                Optional.ofNullable(raw(ConfigKey.SIV_KEYSET)));
+                Optional.ofNullable(raw(ConfigKey.SIV_KEYSET)), policy);
     }
 
     private Path defaultDataDir() {

@@ -106,7 +106,7 @@ public final class PreviewModel {
         long repeated = list.stream().filter(PreviewRow::repeated).count();
         summary.set(batch.size() + " messages in hand: " + batch.rows().size() + " rows, "
                 + batch.rejections().size() + " rejected · " + repeated + " with a repeated mask"
-                + " · nothing written until Commit");
+                + " · " + session.operations().about().maskPolicy() + " · nothing written until Commit");
         session.log().add("Fetched " + batch.size() + " messages (" + batch.rows().size() + " rows, "
                 + batch.rejections().size() + " rejected, " + repeated + " repeated masks)");
         session.setState(ConsoleState.PREVIEW);

@@ -1,5 +1,7 @@
 package dev.drainboard.ui.shell;
 
+import dev.drainboard.ui.masktable.MaskTableModel;
+
 import dev.drainboard.app.Migration;
 import dev.drainboard.app.Operations;
 import dev.drainboard.ui.common.ActivityLog;
@@ -36,9 +38,11 @@ public final class ConsoleModel {
     private final StoredModel stored;
     private final DemoModel demo;
     private final RevealModel reveal;
+    private final MaskTableModel maskTable;
     private final ReadOnlyStringWrapper startup = new ReadOnlyStringWrapper("Starting…");
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper maskPolicy = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sqsWhere = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper dbWhere = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper migrationOffered = new ReadOnlyBooleanWrapper(false);
@@ -56,6 +60,7 @@ public final class ConsoleModel {
         this.stored = new StoredModel(session);
         this.demo = new DemoModel(session);
         this.reveal = new RevealModel(session);
+        this.maskTable = new MaskTableModel(session);
         session.onStoredChanged(queue::refreshNow);
         session.onStoredChanged(stored::refresh);
     }
@@ -155,6 +160,7 @@ public final class ConsoleModel {
         Operations.About b = ops.about();
         mode.set(b.mode());
         fingerprint.set(b.keyFingerprint());
+        maskPolicy.set(b.maskPolicy());
         sqsWhere.set(b.sqsWhere());
         dbWhere.set(b.dbWhere());
         startup.set("Ready");
@@ -224,6 +230,11 @@ public final class ConsoleModel {
         return mode.getReadOnlyProperty();
     }
 
+    /** The mask policy in force, for people: "masked: ip, device_id". */
+    public ReadOnlyStringProperty maskPolicyProperty() {
+        return maskPolicy.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty fingerprintProperty() {
         return fingerprint.getReadOnlyProperty();
     }
@@ -254,6 +265,10 @@ public final class ConsoleModel {
 
     public DemoModel demo() {
         return demo;
+    }
+
+    public MaskTableModel maskTable() {
+        return maskTable;
     }
 
     public RevealModel reveal() {

@@ -1,5 +1,7 @@
 package dev.drainboard.ui.shell;
 
+import dev.drainboard.ui.masktable.MaskTableView;
+
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.drainboard.ui.common.ConsoleState;
@@ -54,7 +56,8 @@ public final class ConsoleView {
         leftScroll.getStyleClass().add("side-panel");
 
         TabPane tabs = new TabPane(tab("Preview", "preview-tab", PreviewView.build(m.preview(), keys)),
-                tab("Committed", "committed-tab", StoredView.committed(m.stored(), m.reveal())),
+                tab("Committed", "committed-tab", MaskTableView.withAction(StoredView.committed(m.stored(), m.reveal()),
+                        m.maskTable())),
                 tab("Rejections", "rejections-tab", StoredView.rejections(m.stored())));
         tabs.setId("tabs");
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {

@@ -53,8 +53,11 @@ public final class HeaderView {
         key.textProperty().bind(Bindings.when(m.fingerprintProperty().isEmpty()).then("")
                 .otherwise(Bindings.concat("Mask key ", m.fingerprintProperty())));
         key.getStyleClass().add(Styles.TEXT_MUTED);
-        key.setTooltip(Cells.tip("Fingerprint of the HMAC key that masks ip and device_id. Equal fingerprints mean equal "
-                + "masks. The key itself is never shown."));
+        Tooltip keyTip = Cells.tip("");
+        keyTip.textProperty().bind(Bindings.concat("Fingerprint of the key that masks the fields of the mask policy. "
+                + "Equal fingerprints mean equal masks. The key itself is never shown.\nMask policy: ",
+                m.maskPolicyProperty()));
+        key.setTooltip(keyTip);
 
         HBox bar = new HBox(18, title, subtitle, new Spacer(), sqs, db, mode, key);
         if (connection != null) {

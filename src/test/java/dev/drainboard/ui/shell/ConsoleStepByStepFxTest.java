@@ -52,7 +52,7 @@ class ConsoleStepByStepFxTest {
 
         fx.until(() -> fx.previewSize() == 10);
         fx.until(() -> fx.text("#queue-1").equals("10"));
-        assertThat(fx.text("#preview-summary")).startsWith("10 messages in hand");
+        assertThat(fx.text("#preview-summary")).startsWith("10 messages in hand").contains("masked: ip, device_id");
         assertThat(fx.text("#lease")).startsWith("Lease: ");
         fx.<PreviewRow>items("#preview-table").forEach(r -> {
             assertThat(r.toString()).doesNotContainPattern(IPV4);
