@@ -89,6 +89,8 @@ class ConsoleMigrationFxTest {
                 .isVisible());
         assertThat(model.bannerProperty().get()).contains("app_version");
 
+        // the offer is shown before the banner's layout pass places its button: click once it is on screen
+        until(() -> laidOutInScene("#migrate-app-version"));
         robot.clickOn("#migrate-app-version");
         WaitForAsyncUtils.waitForFxEvents();
         TextArea sql = robot.lookup("#migration-sql").queryAs(TextArea.class);
@@ -124,6 +126,16 @@ class ConsoleMigrationFxTest {
             rs.next();
             return rs.getString(1);
         }
+    }
+
+    /** True when the node is visible and its bounds lie inside its scene (where the robot can click it). */
+    private boolean laidOutInScene(String query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.Node n = robot.lookup(query).query();
+            javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
+            return n.isVisible() && b.getWidth() > 0 && b.getHeight() > 0 && b.getMinX() >= 0 && b.getMinY() >= 0
+                    && b.getMaxX() <= n.getScene().getWidth() && b.getMaxY() <= n.getScene().getHeight();
+        }).get();
     }
 
     private void until(Callable<Boolean> condition) {
