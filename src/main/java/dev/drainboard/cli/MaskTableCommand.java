@@ -12,9 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,29 +85,11 @@ final class MaskTableCommand implements Callable<Integer> {
     }
 
     private int run(MaskTableDesk desk, List<ColumnMask> mapping, PrintWriter out, PrintWriter err) {
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch done = new CountDownLatch(1);
         // Ctrl-C / SIGTERM: finish the batch in hand, save the cursor, then let the JVM end
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            try {
-                done.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "mask-table-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         ProgressBar bar = new ProgressBar(err, System.console() != null);
         MaskTableResult r;
-        try {
-            r = desk.run(table, mapping, batchRows, restart, bar::show, stop::get);
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs now and returns at once
-            }
+        try (StopOnShutdown stop = StopOnShutdown.install("mask-table-stop", Duration.ofSeconds(20))) {
+            r = desk.run(table, mapping, batchRows, restart, bar::show, stop::stopRequested);
         }
         bar.end();
         String cols = r.columns().toString();

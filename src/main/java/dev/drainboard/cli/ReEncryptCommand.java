@@ -7,13 +7,11 @@ import dev.drainboard.model.ColumnMask;
 import dev.drainboard.model.MaskTableResult;
 import dev.drainboard.model.ReEncryptResult;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,28 +71,10 @@ final class ReEncryptCommand implements Callable<Integer> {
         }
         List<ColumnMask> mapping = walk.mapping(config);
         try (MaskTableDesk desk = MaskTableDesk.open(config, err::println)) {
-            AtomicBoolean stop = new AtomicBoolean();
-            CountDownLatch done = new CountDownLatch(1);
-            Thread hook = new Thread(() -> {
-                stop.set(true);
-                try {
-                    done.await(20, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "re-encrypt-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
             MaskTableCommand.ProgressBar bar = new MaskTableCommand.ProgressBar(err, System.console() != null);
             ReEncryptResult r;
-            try {
-                r = desk.reEncrypt(walk.table, mapping, walk.batchRows, walk.restart, bar::show, stop::get);
-            } finally {
-                done.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook runs now and returns at once
-                }
+            try (StopOnShutdown stop = StopOnShutdown.install("re-encrypt-stop", Duration.ofSeconds(20))) {
+                r = desk.reEncrypt(walk.table, mapping, walk.batchRows, walk.restart, bar::show, stop::stopRequested);
             }
             bar.end();
             MaskTableResult w = r.walk();

@@ -79,6 +79,28 @@ public final class OwnerOnlyFiles {
         }
     }
 
+    /**
+     * Makes {@code dir} (and any missing parents, with default modes) as an owner-only folder
+     * (0700) when it does not exist yet; an existing folder is left as it is. Returns whether the
+     * file system has POSIX permissions at all.
+     */
+    public static boolean createFolder(Path dir) throws IOException {
+        Path parent = dir.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        boolean posix = isPosix(parent == null ? dir : parent);
+        if (!Files.isDirectory(dir)) {
+            if (posix) {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectory(dir);
+            }
+        }
+        return posix;
+    }
+
     /** Throws when group or others may read or write {@code file}; {@code what} names it in the message. */
     public static void checkOwnerOnly(Path file, String what) throws IOException {
         if (!isPosix(file)) {

@@ -1,5 +1,6 @@
 package dev.drainboard.embedded;
 
+import dev.drainboard.config.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
@@ -46,7 +46,7 @@ public final class DataFolder implements AutoCloseable {
      */
     public static DataFolder lock(Path dir) throws IOException {
         Path abs = dir.toAbsolutePath().normalize();
-        boolean posix = createOwnerOnly(abs);
+        boolean posix = OwnerOnlyFiles.createFolder(abs);
         Path lockFile = abs.resolve(LOCK_FILE);
         FileChannel ch = posix
                 ? FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -88,31 +88,13 @@ public final class DataFolder implements AutoCloseable {
      */
     public static void prepare(Path dir) throws IOException {
         Path abs = dir.toAbsolutePath().normalize();
-        if (createOwnerOnly(abs)) {
+        if (OwnerOnlyFiles.createFolder(abs)) {
             tighten(abs);
         }
     }
 
     public Path path() {
         return dir;
-    }
-
-    /** Makes the folder (and missing parents) with mode 0700; returns whether the file system is POSIX. */
-    private static boolean createOwnerOnly(Path dir) throws IOException {
-        Path parent = dir.getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        boolean posix = Files.getFileAttributeView(parent == null ? dir : parent, PosixFileAttributeView.class) != null;
-        if (!Files.isDirectory(dir)) {
-            if (posix) {
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
-            } else {
-                Files.createDirectory(dir);
-            }
-        }
-        return posix;
     }
 
     /**

@@ -2,15 +2,11 @@ package dev.drainboard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.drainboard.app.Operations;
 import dev.drainboard.app.Workspace;
 import dev.drainboard.config.AppConfig;
 import dev.drainboard.config.ConfigKey;
+import dev.drainboard.support.CapturedLogs;
 import dev.drainboard.support.TestServers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * A password inside the JDBC URL ({@code ?password=...}), on real ElasticMQ and PostgreSQL, never
@@ -35,18 +30,10 @@ class UrlSecretsTest {
         AppConfig c = TestServers.config(Map.of(ConfigKey.JDBC_URL, url, ConfigKey.QUEUE, base.queue()));
         List<String> shown = new ArrayList<>();
 
-        LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
-        Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Logger ours = ctx.getLogger("dev.drainboard");
-        Level before = ours.getLevel();
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.setContext(ctx);
-        captured.start();
-        root.addAppender(captured);
-        ours.setLevel(Level.DEBUG);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        try {
+        List<String> logged;
+        try (CapturedLogs captured = CapturedLogs.start()) {
             try (Workspace ws = Workspace.open(c, shown::add)) {
                 shown.add(c.describe());
                 shown.add(Endpoints.describe(ws));
@@ -60,16 +47,9 @@ class UrlSecretsTest {
                     new PrintWriter(out, true), new PrintWriter(err, true));
             Main.run(new String[] {"depth", "--jdbc-url=jdbc:mysql://db/x?password=" + SECRET},
                     new PrintWriter(out, true), new PrintWriter(err, true));
-        } finally {
-            root.detachAppender(captured);
-            ours.setLevel(before);
+            logged = captured.texts();
         }
-        for (ILoggingEvent e : captured.list) {
-            shown.add(e.getFormattedMessage());
-            if (e.getThrowableProxy() != null) {
-                shown.add(e.getThrowableProxy().getMessage());
-            }
-        }
+        shown.addAll(logged);
         shown.add(out.toString());
         shown.add(err.toString());
 

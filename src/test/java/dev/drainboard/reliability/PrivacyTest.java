@@ -2,16 +2,12 @@ package dev.drainboard.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.drainboard.cli.Main;
 import dev.drainboard.config.ConfigKey;
 import dev.drainboard.config.AppConfig;
 import dev.drainboard.support.Db;
 import dev.drainboard.support.Messages;
+import dev.drainboard.support.CapturedLogs;
 import dev.drainboard.support.TestServers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** Known raw values go in; none of them may come out anywhere a person or a database can see. */
 class PrivacyTest {
@@ -48,37 +43,22 @@ class PrivacyTest {
         Path sampleFile = c.dataDir().resolve("privacy.jsonl");
         Files.write(sampleFile, bodies);
 
-        LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
-        Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Logger ours = ctx.getLogger("dev.drainboard");
-        Level before = ours.getLevel();
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.setContext(ctx);
-        captured.start();
-        root.addAppender(captured);
-        ours.setLevel(Level.DEBUG);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        try {
+        List<String> logged;
+        try (CapturedLogs captured = CapturedLogs.start()) {
             run(out, err, "seed", "--file=" + sampleFile, common);
             run(out, err, "preview", "--count=20", common);
             run(out, err, "drain", null, common);
             run(out, err, "depth", null, common);
-        } finally {
-            root.detachAppender(captured);
-            ours.setLevel(before);
+            logged = captured.texts();
         }
 
         List<String> places = new ArrayList<>();
         places.addAll(Db.allText(c.jdbcUrl().orElseThrow()));
         places.add(out.toString());
         places.add(err.toString());
-        for (ILoggingEvent e : captured.list) {
-            places.add(e.getFormattedMessage());
-            if (e.getThrowableProxy() != null) {
-                places.add(e.getThrowableProxy().getMessage());
-            }
-        }
+        places.addAll(logged);
         try (Stream<Path> logs = Files.list(c.dataDir().resolve("logs"))) {
             for (Path f : logs.toList()) {
                 places.add(Files.readString(f));
@@ -88,7 +68,7 @@ class PrivacyTest {
         String fileKey = Files.readString(c.dataDir().resolve("mask.key")).trim();
         assertThat(Db.count(c.jdbcUrl().orElseThrow(), "SELECT count(*) FROM user_logins")).isEqualTo(40);
         assertThat(out.toString()).contains("v1:");
-        assertThat(captured.list).isNotEmpty();
+        assertThat(logged).isNotEmpty();
         for (String place : places) {
             for (String r : raw) {
                 assertThat(place).doesNotContain(r);
