@@ -35,17 +35,8 @@ class FifoDrainTest {
     static final int GROUPS = 8;
     static final int PER_GROUP = 25;
 
-    /**
-     * Pairs of consecutive messages of one group (by sequence number) whose later one was committed
-     * before the earlier one: 0 when every group kept its order. committed_at is the commit's
-     * transaction time; one transaction holds several messages of a group in one instant.
-     */
-    static final String OUT_OF_ORDER = "SELECT count(*) FROM (SELECT committed_at, lag(committed_at) OVER "
-            + "(PARTITION BY message_group_id ORDER BY sequence_number) AS before FROM drainboard_ledger "
-            + "WHERE message_group_id IS NOT NULL) pairs WHERE before > committed_at";
-    static final String PAIRS = "SELECT count(*) FROM (SELECT lag(sequence_number) OVER (PARTITION BY message_group_id "
-            + "ORDER BY sequence_number) AS before FROM drainboard_ledger WHERE message_group_id IS NOT NULL) p "
-            + "WHERE before IS NOT NULL";
+    static final String OUT_OF_ORDER = FifoOrder.OUT_OF_ORDER;
+    static final String PAIRS = FifoOrder.PAIRS;
 
     static Pipeline fifoPipeline(int workers) {
         return new Pipeline(TestServers.config(Map.of(ConfigKey.QUEUE, TestServers.freshQueue() + ".fifo",
