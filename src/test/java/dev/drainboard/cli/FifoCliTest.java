@@ -71,4 +71,27 @@ class FifoCliTest {
                     .contains("redrive target").doesNotContain("has no redrive policy");
         }
     }
+
+    @Test
+    void redriveSendsTheDeadLettersOfAFifoQueueBackInTheirGroups() {
+        AppConfig c = TestServers.config(Map.of(ConfigKey.QUEUE, TestServers.freshQueue() + ".fifo"));
+        try (SqsClient sqs = SqsClients.client(c, c.sqsEndpoint().orElseThrow(), 2)) {
+            CliTest.Run depth = CliTest.run(with("depth", common(c)));
+            assertThat(depth.code()).as(depth.err()).isZero();
+            String url = sqs.getQueueUrl(b -> b.queueName(c.queue())).queueUrl();
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody("{broken").messageGroupId("gina")
+                    .messageDeduplicationId("gina-1"));
+            CliTest.Run drain = CliTest.run(with("drain", common(c)));
+            assertThat(drain.out()).containsPattern("rejected\\s+1").contains(c.queue().replace(".fifo", "-dlq.fifo"));
+
+            CliTest.Run redrive = CliTest.run(with("redrive", common(c)));
+
+            assertThat(redrive.code()).as(redrive.err()).isZero();
+            assertThat(redrive.out()).contains("Sent 1 dead letters");
+            var back = sqs.receiveMessage(b -> b.queueUrl(url).messageSystemAttributeNamesWithStrings("MessageGroupId"))
+                    .messages();
+            assertThat(back).hasSize(1);
+            assertThat(back.get(0).attributesAsStrings()).containsEntry("MessageGroupId", "gina");
+        }
+    }
 }
