@@ -1,9 +1,8 @@
 package dev.drainboard.app;
 
-import dev.drainboard.model.BulkReplay;
-
 import dev.drainboard.config.MaskPolicy;
 import dev.drainboard.model.Batch;
+import dev.drainboard.model.BulkReplay;
 import dev.drainboard.model.CommitResult;
 import dev.drainboard.model.DrainStats;
 import dev.drainboard.model.MaskColumn;

@@ -1,8 +1,7 @@
 package dev.drainboard.pipeline;
 
-import dev.drainboard.model.BulkReplay;
-
 import dev.drainboard.model.Batch;
+import dev.drainboard.model.BulkReplay;
 import dev.drainboard.model.CommitResult;
 import dev.drainboard.model.DrainStats;
 import dev.drainboard.model.MaskedLogin;

@@ -1,7 +1,6 @@
 package dev.drainboard.source;
 
 import dev.drainboard.model.BulkReplay;
-
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

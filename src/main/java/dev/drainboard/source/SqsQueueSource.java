@@ -1,7 +1,6 @@
 package dev.drainboard.source;
 
 import dev.drainboard.model.BulkReplay;
-
 import dev.drainboard.model.QueueDepth;
 import dev.drainboard.model.QueueMessage;
 import dev.drainboard.model.QueueSetup;

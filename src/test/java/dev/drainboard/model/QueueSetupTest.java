@@ -1,8 +1,7 @@
-package dev.drainboard.config;
+package dev.drainboard.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drainboard.model.QueueSetup;
 import org.junit.jupiter.api.Test;
 
 /** What the receive count means, said the way the preview and the CLI say it. */
