@@ -54,3 +54,9 @@ CREATE TABLE IF NOT EXISTS drainboard_reveals (
 -- second copy of the same message never becomes a second row.
 ALTER TABLE drainboard_rejections ADD COLUMN IF NOT EXISTS replayed_at timestamptz;
 ALTER TABLE drainboard_rejections ADD COLUMN IF NOT EXISTS replay_outcome text;
+
+-- FIFO queues: each message's MessageGroupId and SequenceNumber (NULL on a standard queue), so the
+-- order within a group can be checked in SQL: within a group, later sequence numbers are never
+-- committed before earlier ones (committed_at is the commit's transaction time).
+ALTER TABLE drainboard_ledger ADD COLUMN IF NOT EXISTS message_group_id varchar(128);
+ALTER TABLE drainboard_ledger ADD COLUMN IF NOT EXISTS sequence_number numeric(40, 0);

@@ -40,6 +40,11 @@ public final class Migration {
      *
      * @throws SchemaException when the table exists with a shape Drainboard cannot use
      */
+    /** How the configured external queue is set up (FIFO, its dead-letter queue and redrive policy). */
+    public static dev.drainboard.model.QueueSetup queueSetup(AppConfig config) {
+        return Workspace.probeSetup(config);
+    }
+
     public static void ensureSchema(AppConfig config) throws SQLException {
         try (HikariDataSource ds = Workspace.pool(config, 1)) {
             Schema.ensure(ds);

@@ -2,11 +2,13 @@ package dev.drainboard.app;
 
 import dev.drainboard.config.MaskPolicy;
 import dev.drainboard.model.Batch;
+import dev.drainboard.model.BulkReplay;
 import dev.drainboard.model.CommitResult;
 import dev.drainboard.model.DrainStats;
 import dev.drainboard.model.MaskColumn;
 import dev.drainboard.model.MaskGroup;
 import dev.drainboard.model.QueueDepth;
+import dev.drainboard.model.QueueSetup;
 import dev.drainboard.model.StoredCounts;
 import dev.drainboard.model.StoredLogin;
 import dev.drainboard.model.StoredRejection;
@@ -111,6 +113,24 @@ public final class Operations implements AutoCloseable {
     /** The same for the dead-letter queue, where rejected messages keep their raw bodies. */
     public QueueDepth deadLetterDepth() {
         return queue.deadLetterDepth();
+    }
+
+    /** FIFO or standard, and which dead-letter queue is in use (the queue's redrive target or Drainboard's own). */
+    public QueueSetup queueSetup() {
+        return queue.setup();
+    }
+
+    /**
+     * Sends every dead letter back to the queue at once, the rejections not yet replayed marked
+     * first (among the latest {@code limit}); by an SQS message move task where it fits, else by
+     * receive and send (see {@link Drainer#replayAll}).
+     */
+    public BulkReplay replayAll(int limit) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (StoredRejection r : stored.rejections(limit)) {
+            ids.add(r.messageId());
+        }
+        return drainer.replayAll(ids);
     }
 
     /** Sends message bodies to the queue (demo and seed messages). */

@@ -8,6 +8,7 @@ import dev.drainboard.embedded.DataFolder;
 import dev.drainboard.embedded.EmbeddedPostgresServer;
 import dev.drainboard.embedded.EmbeddedStack;
 import dev.drainboard.model.QueueDepth;
+import dev.drainboard.model.QueueSetup;
 import dev.drainboard.pipeline.DemoMessages;
 import dev.drainboard.pipeline.Drainer;
 import dev.drainboard.pipeline.Revealer;
@@ -218,6 +219,13 @@ public final class Workspace implements AutoCloseable {
     /** A pool of {@code size} connections to the configured external database; the caller closes it. */
     static HikariDataSource pool(AppConfig config, int size) {
         return PostgresLoginSink.pool(config.jdbcUrl().orElseThrow(), config.dbUser(), config.dbPassword(), size);
+    }
+
+    /** Opens the configured external queue, reads how it is set up and closes it again ({@code schema}). */
+    static QueueSetup probeSetup(AppConfig config) {
+        try (SqsQueueSource s = SqsClients.open(config, config.sqsEndpoint().orElse(null))) {
+            return s.setup();
+        }
     }
 
     /** Opens the configured external queue, reads its depth and closes it again (the connection check). */

@@ -75,7 +75,7 @@ final class DrainCommand extends WorkspaceCommand {
         out.printf(Locale.ROOT, "  received           %,d%n", s.received());
         out.printf(Locale.ROOT, "  rows written       %,d%n", t.written());
         out.printf(Locale.ROOT, "  rejected           %,d  (bodies in %s, reasons in drainboard_rejections)%n",
-                t.rejected(), ws.config().deadLetterQueue());
+                t.rejected(), ws.operations().queueSetup().deadLetterQueue());
         out.printf(Locale.ROOT, "  duplicates skipped %,d%n", t.duplicates());
         out.printf(Locale.ROOT, "  deleted            %,d%s%n", t.deleted(),
                 t.deleteFailures() > 0 ? "  (" + t.deleteFailures() + " delete(s) failed: they will be skipped on "

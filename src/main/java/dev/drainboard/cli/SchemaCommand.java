@@ -25,6 +25,23 @@ final class SchemaCommand implements Callable<Integer> {
             description = "change user_logins.app_version from integer to varchar(32), keeping its values")
     boolean migrate;
 
+    /** Says how the queue is set up and suggests a redrive policy; a queue that cannot be reached is only noted. */
+    private void adviseOnQueue(AppConfig config, PrintWriter out) {
+        try {
+            printAdvice(Migration.queueSetup(config), out);
+        } catch (RuntimeException e) {
+            out.println("Queue not checked: " + e.getMessage());
+        }
+    }
+
+    private static void printAdvice(dev.drainboard.model.QueueSetup setup, PrintWriter out) {
+        out.println(QueueAdvice.describe(setup));
+        String advice = QueueAdvice.suggestion(setup);
+        if (advice != null) {
+            out.println(advice);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         AppConfig config = options.load();
@@ -32,6 +49,7 @@ final class SchemaCommand implements Callable<Integer> {
         if (config.embeddedDb()) {
             try (Workspace ws = Workspace.open(config, s -> { })) {
                 out.println("Schema OK in the embedded PostgreSQL (" + ws.dbDescription() + ").");
+                printAdvice(ws.operations().queueSetup(), out);
                 return 0;
             }
         }
@@ -51,6 +69,7 @@ final class SchemaCommand implements Callable<Integer> {
         }
         out.println("Schema OK: user_logins, drainboard_ledger, drainboard_rejections and drainboard_reveals "
                 + "are ready.");
+        adviseOnQueue(config, out);
         return 0;
     }
 }

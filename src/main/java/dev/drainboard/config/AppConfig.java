@@ -47,7 +47,15 @@ public record AppConfig(Optional<URI> sqsEndpoint, boolean awsDefaultEndpoint, S
         return jdbcUrl.isEmpty();
     }
 
+    /**
+     * The dead-letter queue Drainboard names when the queue has no redrive policy: {@code <name>-dlq},
+     * or {@code <base>-dlq.fifo} for a FIFO queue. (With a redrive policy its target is used instead;
+     * the source knows which: {@code QueueSetup}.)
+     */
     public String deadLetterQueue() {
+        if (queue.endsWith(".fifo")) {
+            return queue.substring(0, queue.length() - ".fifo".length()) + "-dlq.fifo";
+        }
         return queue + "-dlq";
     }
 

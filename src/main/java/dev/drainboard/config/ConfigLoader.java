@@ -102,6 +102,14 @@ public final class ConfigLoader {
         return isBlank(v) ? null : v.trim();
     }
 
+    /**
+     * A standard queue name (1-76 characters, so {@code <name>-dlq} fits SQS's 80) or a FIFO one
+     * ({@code <base>.fifo} with a base of 1-71, so {@code <base>-dlq.fifo} fits).
+     */
+    static boolean validQueueName(String queue) {
+        return queue.matches("[A-Za-z0-9_-]{1,76}") || queue.matches("[A-Za-z0-9_-]{1,71}\\.fifo");
+    }
+
     public AppConfig load() {
         List<String> errors = new ArrayList<>();
 
@@ -114,9 +122,12 @@ public final class ConfigLoader {
             if (queue.isEmpty()) {
                 errors.add(problem(ConfigKey.QUEUE, queueSetting, "the URL has no queue name at its end"));
             }
-        } else if (!queue.matches("[A-Za-z0-9_-]{1,76}")) {
-            errors.add(problem(ConfigKey.QUEUE, queueSetting,
-                    "a queue name has 1-76 letters, digits, '-' or '_' (the dead-letter queue adds '-dlq')"));
+        } else if (!validQueueName(queue)) {
+            errors.add(problem(ConfigKey.QUEUE, queueSetting, queue.endsWith(".fifo")
+                    ? "a FIFO queue name has 1-71 letters, digits, '-' or '_' before '.fifo' (its dead-letter "
+                    + "queue is <name>-dlq.fifo)"
+                    : "a queue name has 1-76 letters, digits, '-' or '_' (the dead-letter queue adds '-dlq'), "
+                    + "or ends in '.fifo' for a FIFO queue"));
         }
 
         Optional<URI> endpoint = Optional.empty();
@@ -136,6 +147,16 @@ public final class ConfigLoader {
             } else if (u != null) {
                 endpoint = Optional.of(URI.create(u.getScheme() + "://" + u.getAuthority()));
             }
+        }
+
+        if (endpoint.isEmpty() && !aws && queue.endsWith(".fifo")) {
+            // ElasticMQ 1.7.1's SQL store restores FIFO messages as standard ones (isFifo=false,
+            // orderIndex=0): after a restart a group would no longer be withheld while one of its
+            // messages is in flight, and its messages would come out in visibility order
+            errors.add(problem(ConfigKey.QUEUE, queueSetting, "the embedded queue cannot keep a FIFO queue's order "
+                    + "across a restart (its message store restores FIFO messages as standard ones); drain a FIFO "
+                    + "queue from your own SQS: set " + ConfigKey.SQS_ENDPOINT.env() + " to LocalStack or ElasticMQ, "
+                    + "or to aws (see docs/fifo-and-redrive.md)"));
         }
 
         String region = raw(ConfigKey.REGION);

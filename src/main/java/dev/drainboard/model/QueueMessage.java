@@ -16,12 +16,21 @@ import java.util.Objects;
  *                      time the message was received (the documented fallback)
  * @param replay        true when this is a replay from the dead-letter queue: {@code messageId} is
  *                      then the id of the original message (the ledger key), not of this copy
+ * @param groupId       the FIFO {@code MessageGroupId}, or null on a standard queue
+ * @param sequenceNumber the FIFO {@code SequenceNumber} (a decimal string, increasing within a group),
+ *                      or null on a standard queue
  */
 public record QueueMessage(String messageId, String receiptHandle, String body, Instant sentAt, int receiveCount,
-                           boolean sentAtMissing, boolean replay) {
+                           boolean sentAtMissing, boolean replay, String groupId, String sequenceNumber) {
     /** A message with its own {@code SentTimestamp}, not a replay. */
     public QueueMessage(String messageId, String receiptHandle, String body, Instant sentAt, int receiveCount) {
         this(messageId, receiptHandle, body, sentAt, receiveCount, false, false);
+    }
+
+    /** A message of a standard queue (no group, no sequence number). */
+    public QueueMessage(String messageId, String receiptHandle, String body, Instant sentAt, int receiveCount,
+                        boolean sentAtMissing, boolean replay) {
+        this(messageId, receiptHandle, body, sentAt, receiveCount, sentAtMissing, replay, null, null);
     }
 
     public QueueMessage {
@@ -34,6 +43,7 @@ public record QueueMessage(String messageId, String receiptHandle, String body, 
     @Override
     public String toString() {
         return "QueueMessage[" + messageId + ", receiveCount=" + receiveCount + ", " + body.length() + " chars"
-                + (replay ? ", replay" : "") + "]";
+                + (replay ? ", replay" : "") + (groupId == null ? "" : ", group " + groupId + " #" + sequenceNumber)
+                + "]";
     }
 }

@@ -47,6 +47,10 @@ final class DrainRun {
     private final AtomicReference<CommitResult> totals = new AtomicReference<>(CommitResult.NONE);
     private final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
     private final Semaphore inFlight;
+    /** Commits handed out and not yet finished, and finished ones: a FIFO worker's empty receive reads them. */
+    private final AtomicInteger commitsRunning = new AtomicInteger();
+    private final AtomicLong commitsDone = new AtomicLong();
+    private final Object commitEnded = new Object();
     private ExecutorService committers;
 
     DrainRun(Drainer drainer, DrainOptions options, ProgressListener listener, StopSignal stop, long depthAtStart,
@@ -130,6 +134,7 @@ final class DrainRun {
             releaseQuietly(batch);
             return;
         }
+        commitsRunning.incrementAndGet();
         committers.execute(() -> {
             try {
                 commitWithRetry(batch);
@@ -138,6 +143,11 @@ final class DrainRun {
                 fail(e);
             } finally {
                 inFlight.release();
+                synchronized (commitEnded) {
+                    commitsDone.incrementAndGet();
+                    commitsRunning.decrementAndGet();
+                    commitEnded.notifyAll();
+                }
             }
         });
     }
@@ -163,6 +173,8 @@ final class DrainRun {
                 return;
             }
             List<QueueMessage> got;
+            long doneBefore = commitsDone.get();
+            boolean runningBefore = commitsRunning.get() > 0;
             Instant at = clock.instant();
             long t0 = System.nanoTime();
             try {
@@ -191,6 +203,12 @@ final class DrainRun {
             listener.onReceived(got.size(), took);
             budget.addAndGet(want - got.size());
             if (got.isEmpty()) {
+                if (!options.follow() && drainer.withholdsGroups() && (runningBefore || commitsDone.get() != doneBefore)) {
+                    // FIFO: SQS withholds a group while one of its messages is in flight, so an empty
+                    // receive during a commit does not mean an empty queue; look again once it ended
+                    awaitCommitEnd(doneBefore);
+                    continue;
+                }
                 if (!options.follow()) {
                     return;
                 }
@@ -208,6 +226,21 @@ final class DrainRun {
                 return;
             }
             commitAsync(batch);
+        }
+    }
+
+    /** Waits until a commit has ended since {@code doneBefore} was read, or none is running, or a stop. */
+    private void awaitCommitEnd(long doneBefore) {
+        synchronized (commitEnded) {
+            while (commitsDone.get() == doneBefore && commitsRunning.get() > 0 && !stop.isStopped()) {
+                try {
+                    commitEnded.wait(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stop.stop();
+                    return;
+                }
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.drainboard.pipeline;
 
 import dev.drainboard.model.Batch;
+import dev.drainboard.model.BulkReplay;
 import dev.drainboard.model.CommitResult;
 import dev.drainboard.model.DrainStats;
 import dev.drainboard.model.MaskedLogin;
@@ -48,6 +49,14 @@ public final class Drainer {
     /** The queue's visibility timeout: how long a fetched batch stays invisible to other consumers. */
     public Duration visibilityTimeout() {
         return source.visibilityTimeout();
+    }
+
+    /**
+     * True on a FIFO queue: SQS withholds a message group while one of its messages is in flight,
+     * so an empty receive may only mean that every group with messages is being committed.
+     */
+    boolean withholdsGroups() {
+        return source.withholdsGroups();
     }
 
     /** One receive for a drain worker (at most 10 messages). */
@@ -145,22 +154,29 @@ public final class Drainer {
             log.warn("The database refused a batch of {} ({}); writing its messages one by one", batch.size(),
                     sqlState(e));
         }
+        // one by one in receive order, so that on a FIFO queue a group's messages are committed in sequence order
+        java.util.Map<String, MaskedLogin> rowsById = new java.util.HashMap<>();
+        batch.rows().forEach(r -> rowsById.put(r.messageId(), r));
+        java.util.Map<String, Rejection> rejectionsById = new java.util.HashMap<>();
+        batch.rejections().forEach(r -> rejectionsById.put(r.messageId(), r));
         CommitResult total = CommitResult.NONE;
-        for (MaskedLogin row : batch.rows()) {
-            Batch one = new Batch(List.of(messageOf(batch, row.messageId())), List.of(row), List.of(),
-                    batch.leaseExpiry());
-            try {
-                total = total.plus(sink.writeAlone(one));
-            } catch (SinkException e) {
-                if (e.isRetryable() || !e.isDataRefused()) {
-                    throw e;
+        for (QueueMessage m : batch.messages()) {
+            MaskedLogin row = rowsById.remove(m.messageId());
+            Rejection rejection = rejectionsById.remove(m.messageId());
+            if (row != null) {
+                Batch one = new Batch(List.of(m), List.of(row), List.of(), batch.leaseExpiry());
+                try {
+                    total = total.plus(sink.writeAlone(one));
+                } catch (SinkException e) {
+                    if (e.isRetryable() || !e.isDataRefused()) {
+                        throw e;
+                    }
+                    total = total.plus(writeAsRefused(one, row, e));
                 }
-                total = total.plus(writeAsRefused(one, row, e));
+            } else if (rejection != null) {
+                total = total.plus(sink.writeAlone(new Batch(List.of(m), List.of(), List.of(rejection),
+                        batch.leaseExpiry())));
             }
-        }
-        for (Rejection r : batch.rejections()) {
-            total = total.plus(sink.writeAlone(new Batch(List.of(messageOf(batch, r.messageId())), List.of(),
-                    List.of(r), batch.leaseExpiry())));
         }
         return total;
     }
@@ -227,6 +243,19 @@ public final class Drainer {
             sink.replayNotFound(messageId, previous);
         }
         return found;
+    }
+
+    /**
+     * Sends the whole dead-letter queue back to the queue: the rejection records of
+     * {@code messageIds} (the rejected messages not yet replayed) are marked replayed first, so
+     * each comes back as its original message once; then the dead-letter queue is moved back in
+     * bulk (an SQS message move task where it fits, else receive and send).
+     */
+    public BulkReplay replayAll(List<String> messageIds) {
+        for (String id : messageIds) {
+            sink.markReplayed(id);
+        }
+        return source.replayAll();
     }
 
     /** Returns the batch's messages to the queue at once. Nothing is written. */

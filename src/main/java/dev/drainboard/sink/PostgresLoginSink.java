@@ -25,8 +25,9 @@ import javax.sql.DataSource;
  * {@code INSERT ... SELECT FROM unnest(...)} statement over bound arrays (no SQL is built from data).
  */
 public final class PostgresLoginSink implements LoginSink {
-    private static final String INSERT_LEDGER = "INSERT INTO drainboard_ledger (message_id, outcome) "
-            + "SELECT * FROM unnest(?::varchar[], ?::varchar[]) ON CONFLICT (message_id) DO NOTHING RETURNING message_id";
+    private static final String INSERT_LEDGER = "INSERT INTO drainboard_ledger (message_id, outcome, "
+            + "message_group_id, sequence_number) SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], "
+            + "?::numeric[]) ON CONFLICT (message_id) DO NOTHING RETURNING message_id";
     private static final String INSERT_ROWS = "INSERT INTO user_logins (user_id, device_type, masked_ip, "
             + "masked_device_id, locale, app_version, create_date) SELECT * FROM unnest(?::varchar[], ?::varchar[], "
             + "?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::date[])";
@@ -140,12 +141,16 @@ public final class PostgresLoginSink implements LoginSink {
     private static List<CommitResult> writeIn(Connection c, List<Batch> batches) throws SQLException {
         List<String> ids = new ArrayList<>();
         List<String> outcomes = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        List<String> sequences = new ArrayList<>();
         List<String> replayIds = new ArrayList<>();
         List<String> replayOutcomes = new ArrayList<>();
         Set<String> replayedRejections = new HashSet<>();
         for (Batch b : batches) {
             Set<String> replays = new HashSet<>();
+            java.util.Map<String, QueueMessage> byId = new java.util.HashMap<>();
             for (QueueMessage m : b.messages()) {
+                byId.put(m.messageId(), m);
                 if (m.replay()) {
                     replays.add(m.messageId());
                 }
@@ -154,10 +159,16 @@ public final class PostgresLoginSink implements LoginSink {
                 boolean replay = replays.contains(r.messageId());
                 (replay ? replayIds : ids).add(r.messageId());
                 (replay ? replayOutcomes : outcomes).add("row");
+                if (!replay) {
+                    addFifoPosition(byId.get(r.messageId()), groups, sequences);
+                }
             }
             for (Rejection r : b.rejections()) {
                 boolean replay = replays.contains(r.messageId());
                 (replay ? replayIds : ids).add(r.messageId());
+                if (!replay) {
+                    addFifoPosition(byId.get(r.messageId()), groups, sequences);
+                }
                 (replay ? replayOutcomes : outcomes).add(replay ? "rejected again: " + r.reason() : "rejected");
                 if (replay) {
                     replayedRejections.add(r.messageId());
@@ -169,6 +180,8 @@ public final class PostgresLoginSink implements LoginSink {
             try (PreparedStatement ps = c.prepareStatement(INSERT_LEDGER)) {
                 ps.setArray(1, c.createArrayOf("varchar", ids.toArray()));
                 ps.setArray(2, c.createArrayOf("varchar", outcomes.toArray()));
+                ps.setArray(3, c.createArrayOf("varchar", groups.toArray()));
+                ps.setArray(4, c.createArrayOf("varchar", sequences.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         fresh.add(rs.getString(1));
@@ -210,6 +223,14 @@ public final class PostgresLoginSink implements LoginSink {
             insertRejections(c, rejections);
         }
         return results;
+    }
+
+    /** A FIFO message's group and sequence number for its ledger entry (nulls on a standard queue). */
+    private static void addFifoPosition(QueueMessage m, List<String> groups, List<String> sequences) {
+        String seq = m == null ? null : m.sequenceNumber();
+        groups.add(m == null ? null : m.groupId());
+        // only a decimal number goes to the numeric column: a server's odd value must not refuse the batch
+        sequences.add(seq != null && seq.matches("[0-9]{1,40}") ? seq : null);
     }
 
     /** Lets through the replays whose record is pending, marks their outcome and their ledger entry. */

@@ -1,5 +1,6 @@
 package dev.drainboard.source;
 
+import dev.drainboard.model.BulkReplay;
 import dev.drainboard.model.QueueDepth;
 import dev.drainboard.model.QueueMessage;
 import java.time.Duration;
@@ -52,8 +53,24 @@ public interface DrainQueue {
         return 0;
     }
 
+    /**
+     * Sends every dead letter back to the queue at once (see {@link BulkReplay}). Sources without a
+     * dead-letter queue keep the default, which moves nothing.
+     */
+    default BulkReplay replayAll() {
+        return new BulkReplay(BulkReplay.Method.RECEIVE_AND_SEND, 0, null);
+    }
+
     /** Available, in flight and delayed messages (a drain's progress counts against it). */
     QueueDepth depth();
+
+    /**
+     * True for a FIFO queue: a message group is withheld from receives while one of its messages is
+     * in flight, so an empty receive does not mean an empty queue while commits are running.
+     */
+    default boolean withholdsGroups() {
+        return false;
+    }
 
     /** The visibility timeout that {@link #receive} applies. */
     Duration visibilityTimeout();

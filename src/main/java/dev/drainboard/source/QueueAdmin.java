@@ -1,6 +1,7 @@
 package dev.drainboard.source;
 
 import dev.drainboard.model.QueueDepth;
+import dev.drainboard.model.QueueSetup;
 import java.util.List;
 
 /**
@@ -17,6 +18,9 @@ public interface QueueAdmin {
     QueueDepth depth();
 
     QueueDepth deadLetterDepth();
+
+    /** FIFO or standard, and which dead-letter queue is in use (the redrive target or Drainboard's own). */
+    QueueSetup setup();
 
     /** Where this queue is, for display: endpoint and queue, never credentials. */
     String describe();

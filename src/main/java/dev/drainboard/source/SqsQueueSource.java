@@ -1,8 +1,15 @@
 package dev.drainboard.source;
 
+import dev.drainboard.model.BulkReplay;
 import dev.drainboard.model.QueueDepth;
 import dev.drainboard.model.QueueMessage;
+import dev.drainboard.model.QueueSetup;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.UUID;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +31,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
  * {@link QueueSource} over the AWS SDK v2. Works with real SQS, LocalStack 3+ and ElasticMQ.
@@ -46,23 +54,46 @@ public final class SqsQueueSource implements QueueSource {
     private final String queueUrl;
     private final String deadLetterUrl;
     private final Duration visibility;
+    private final QueueSetup setup;
+    private final DeadLetterRedrive redrive;
 
     /**
-     * Resolves the queue and its dead-letter queue {@code <queue>-dlq}, creating either when absent
-     * and {@code createMissing} is set (local servers); on real AWS a missing queue is an error.
+     * Resolves the queue and its dead-letter queue: the target of the queue's {@code RedrivePolicy}
+     * when it has one (never created), else {@code <queue>-dlq} ({@code <base>-dlq.fifo} for a FIFO
+     * queue), created when absent. The queue itself is created when absent and {@code createMissing}
+     * is set (local servers; a FIFO name gets a FIFO queue); on real AWS a missing queue is an error.
      */
     public SqsQueueSource(SqsClient sqs, String endpoint, String queue, String queueUrl, Duration visibility,
                           boolean createMissing) {
         this.sqs = sqs;
         this.endpoint = endpoint;
         this.visibility = visibility;
+        boolean fifoName = queue.endsWith(".fifo");
         this.queueUrl = call("find the queue '" + queue + "'",
-                () -> queueUrl != null ? queueUrl : resolve(queue, createMissing));
-        this.deadLetterUrl = call("find the dead-letter queue '" + queue + "-dlq'",
-                () -> resolve(queue + "-dlq", true));
+                () -> queueUrl != null ? queueUrl : resolve(queue, createMissing, fifoName));
+        Map<String, String> attrs = call("read the attributes of the queue '" + queue + "'",
+                () -> sqs.getQueueAttributes(b -> b.queueUrl(this.queueUrl).attributeNames(
+                        QueueAttributeName.FIFO_QUEUE, QueueAttributeName.REDRIVE_POLICY, QueueAttributeName.QUEUE_ARN))
+                        .attributesAsStrings());
+        boolean fifo = fifoName || "true".equalsIgnoreCase(attrs.get("FifoQueue"));
+        RedrivePolicy policy = RedrivePolicy.parse(attrs.get("RedrivePolicy"));
+        String dlqName = policy != null ? policy.targetName()
+                : fifo ? queue.substring(0, queue.length() - ".fifo".length()) + "-dlq.fifo" : queue + "-dlq";
+        this.deadLetterUrl = call("find the dead-letter queue '" + dlqName + "'",
+                () -> policy != null ? sqs.getQueueUrl(b -> b.queueName(dlqName)).queueUrl()
+                        : resolve(dlqName, true, fifo));
+        this.setup = new QueueSetup(queue, fifo, dlqName, policy != null, policy == null ? 0 : policy.maxReceiveCount());
+        String queueArn = attrs.get("QueueArn");
+        this.redrive = new DeadLetterRedrive(new SqsMoveTasks(sqs),
+                policy != null && queueArn != null ? policy.deadLetterTargetArn() : null, queueArn,
+                this::receiveAndSendBack);
+        if (policy == null) {
+            log.info("The queue {} has no redrive policy: rejected bodies go to {}, which Drainboard named", queue,
+                    dlqName);
+        }
     }
 
-    private String resolve(String name, boolean create) {
+    private String resolve(String name, boolean create, boolean fifo) {
         try {
             return sqs.getQueueUrl(b -> b.queueName(name)).queueUrl();
         } catch (QueueDoesNotExistException e) {
@@ -70,9 +101,21 @@ public final class SqsQueueSource implements QueueSource {
                 throw new SourceException("The queue '" + name + "' does not exist at " + endpoint
                         + ". Create it, or set DRAINBOARD_QUEUE to an existing queue.", e);
             }
-            log.info("Creating queue {}", name);
-            return sqs.createQueue(b -> b.queueName(name)).queueUrl();
+            log.info("Creating {} queue {}", fifo ? "FIFO" : "standard", name);
+            return sqs.createQueue(b -> b.queueName(name)
+                    .attributes(fifo ? Map.of(QueueAttributeName.FIFO_QUEUE, "true") : Map.of())).queueUrl();
         }
+    }
+
+    @Override
+    public boolean withholdsGroups() {
+        return setup.fifo();
+    }
+
+    /** How the queue is set up: FIFO or standard, and the dead-letter queue in use. */
+    @Override
+    public QueueSetup setup() {
+        return setup;
     }
 
     /**
@@ -90,7 +133,8 @@ public final class SqsQueueSource implements QueueSource {
                 .waitTimeSeconds((int) Math.min(20, wait.toSeconds()))
                 .visibilityTimeout((int) visibility.toSeconds())
                 .messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP,
-                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
+                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, MessageSystemAttributeName.MESSAGE_GROUP_ID,
+                        MessageSystemAttributeName.SEQUENCE_NUMBER, MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID)
                 .messageAttributeNames(ATTR_ORIGINAL_ID)).messages());
         Instant receivedAt = Instant.now();
         List<QueueMessage> out = new ArrayList<>(got.size());
@@ -108,7 +152,8 @@ public final class SqsQueueSource implements QueueSource {
         MessageAttributeValue original = m.messageAttributes().get(ATTR_ORIGINAL_ID);
         boolean replay = original != null && original.stringValue() != null && !original.stringValue().isBlank();
         return new QueueMessage(replay ? original.stringValue() : m.messageId(), m.receiptHandle(), m.body(), sentAt,
-                count == null ? 1 : Integer.parseInt(count), sent == null, replay);
+                count == null ? 1 : Integer.parseInt(count), sent == null, replay,
+                a.get(MessageSystemAttributeName.MESSAGE_GROUP_ID), a.get(MessageSystemAttributeName.SEQUENCE_NUMBER));
     }
 
     @Override
@@ -182,6 +227,10 @@ public final class SqsQueueSource implements QueueSource {
      * Sends in batches that SQS accepts: at most 10 entries and at most {@link #MAX_PAYLOAD_BYTES}
      * of bodies plus attributes per batch, so a large body goes alone. A body too large to carry
      * the reason attribute as well is sent without it (the reason is in {@code drainboard_rejections}).
+     * To a FIFO dead-letter queue each letter goes in its original message group, with a
+     * deduplication id derived from the original message id and its sequence number, so sending the
+     * same rejection again (a crash before the commit) leaves one copy, while a replay rejected again
+     * (a new sequence number) is a new letter.
      */
     @Override
     public void sendToDeadLetter(List<DeadLetter> letters) {
@@ -199,7 +248,14 @@ public final class SqsQueueSource implements QueueSource {
                         + "Replay cannot find it (it stays visible in the dead-letter queue)", d.message().messageId());
                 attrs.clear();
             }
-            entries.add(SendMessageBatchRequestEntry.builder().messageBody(body).messageAttributes(attrs).build());
+            SendMessageBatchRequestEntry.Builder e = SendMessageBatchRequestEntry.builder().messageBody(body)
+                    .messageAttributes(attrs);
+            if (setup.fifo()) {
+                QueueMessage m = d.message();
+                e.messageGroupId(groupOf(m.groupId()))
+                        .messageDeduplicationId(dedupId("dead-letter", m.messageId(), m.sequenceNumber()));
+            }
+            entries.add(e.build());
         }
         sendPacked(deadLetterUrl, "dead-letter queue", entries);
     }
@@ -208,7 +264,12 @@ public final class SqsQueueSource implements QueueSource {
     public void send(List<String> bodies) {
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>(bodies.size());
         for (String body : bodies) {
-            entries.add(SendMessageBatchRequestEntry.builder().messageBody(body).build());
+            SendMessageBatchRequestEntry.Builder e = SendMessageBatchRequestEntry.builder().messageBody(body);
+            if (setup.fifo()) {
+                // one group per user (their logins stay in order); every send is a message of its own
+                e.messageGroupId(groupOf(FifoGroups.userGroup(body))).messageDeduplicationId(UUID.randomUUID().toString());
+            }
+            entries.add(e.build());
         }
         sendPacked(queueUrl, "queue", entries);
     }
@@ -279,7 +340,8 @@ public final class SqsQueueSource implements QueueSource {
             while (seen.size() + copies.size() < scan) {
                 List<Message> got = call("receive dead letters", () -> sqs.receiveMessage(b -> b
                         .queueUrl(deadLetterUrl).maxNumberOfMessages(MAX_BATCH).waitTimeSeconds(0)
-                        .visibilityTimeout(30).messageAttributeNames("All")).messages());
+                        .visibilityTimeout(30).messageAttributeNames("All")
+                        .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID)).messages());
                 if (got.isEmpty()) {
                     break;
                 }
@@ -297,9 +359,7 @@ public final class SqsQueueSource implements QueueSource {
             }
             if (sendOne) {
                 Message first = copies.get(0);
-                call("replay a dead letter", () -> sqs.sendMessage(b -> b.queueUrl(queueUrl)
-                        .messageBody(first.body())
-                        .messageAttributes(Map.of(ATTR_ORIGINAL_ID, text(originalMessageId)))));
+                call("replay a dead letter", () -> sqs.sendMessage(sendBack(first, originalMessageId)));
             }
             for (Message m : copies) {
                 call("delete a replayed dead letter", () -> sqs.deleteMessage(b -> b.queueUrl(deadLetterUrl)
@@ -327,6 +387,69 @@ public final class SqsQueueSource implements QueueSource {
             } catch (SdkException e) {
                 log.warn("Could not release dead letters after a replay scan: {}", SqsErrors.explain(e, endpoint));
             }
+        }
+    }
+
+    /**
+     * The send that puts a dead letter back on the queue as its original message: carrying
+     * {@link #ATTR_ORIGINAL_ID}, and on a FIFO queue in the letter's message group with a
+     * deduplication id derived from the original id and the letter's own id (a replay sent twice,
+     * e.g. after a crash before the letter's delete, is one message).
+     */
+    private SendMessageRequest sendBack(Message letter, String originalMessageId) {
+        SendMessageRequest.Builder b = SendMessageRequest.builder().queueUrl(queueUrl).messageBody(letter.body())
+                .messageAttributes(Map.of(ATTR_ORIGINAL_ID, text(originalMessageId)));
+        if (setup.fifo()) {
+            b.messageGroupId(groupOf(letter.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID)))
+                    .messageDeduplicationId(dedupId("replay", originalMessageId, letter.messageId()));
+        }
+        return b.build();
+    }
+
+    /**
+     * Sends every dead letter back to the queue: by one {@code StartMessageMoveTask} where the server
+     * has it and the dead-letter queue is the queue's redrive target, else by receive, send, delete.
+     */
+    @Override
+    public BulkReplay replayAll() {
+        return redrive.replayAll();
+    }
+
+    /** The fallback of {@link #replayAll}: receive dead letters, send each back, delete it; until none is left. */
+    private int receiveAndSendBack() {
+        int moved = 0;
+        while (true) {
+            List<Message> got = call("receive dead letters", () -> sqs.receiveMessage(b -> b
+                    .queueUrl(deadLetterUrl).maxNumberOfMessages(MAX_BATCH).waitTimeSeconds(0)
+                    .visibilityTimeout(60).messageAttributeNames("All")
+                    .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID)).messages());
+            if (got.isEmpty()) {
+                return moved;
+            }
+            for (Message m : got) {
+                MessageAttributeValue id = m.messageAttributes().get(ATTR_ORIGINAL_ID);
+                String original = id != null && id.stringValue() != null ? id.stringValue() : m.messageId();
+                call("replay a dead letter", () -> sqs.sendMessage(sendBack(m, original)));
+                call("delete a replayed dead letter", () -> sqs.deleteMessage(b -> b.queueUrl(deadLetterUrl)
+                        .receiptHandle(m.receiptHandle())));
+                moved++;
+            }
+        }
+    }
+
+    private static String groupOf(String groupId) {
+        return groupId == null || groupId.isBlank() ? FifoGroups.DEFAULT_GROUP : groupId;
+    }
+
+    /** A FIFO deduplication id derived from the original message id: hex SHA-256, 64 characters. */
+    static String dedupId(String purpose, String originalMessageId, String salt) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            byte[] h = d.digest((purpose + "\0" + originalMessageId + "\0" + (salt == null ? "" : salt))
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

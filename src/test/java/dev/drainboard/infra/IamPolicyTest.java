@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The least-privilege policy in docs/ grants exactly the SQS actions that SqsQueueSource calls
+ * The least-privilege policy in docs/ grants exactly the SQS actions that the source package calls
  * (IAM authorises a batch call with its single action: DeleteMessageBatch needs sqs:DeleteMessage),
  * on the queue and its dead-letter queue only. A new SDK call without a policy change fails here.
  */
@@ -23,8 +23,13 @@ class IamPolicyTest {
 
     @Test
     void thePolicyGrantsExactlyTheSqsActionsTheSourceCallsOnTheTwoQueues() throws Exception {
-        String source = Files.readString(ROOT.resolve("src/main/java/dev/drainboard/source/SqsQueueSource.java"),
-                StandardCharsets.UTF_8);
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.list(ROOT.resolve("src/main/java/dev/drainboard/source"))) {
+            for (Path f : (Iterable<Path>) files.filter(x -> x.toString().endsWith(".java")).sorted()::iterator) {
+                all.append(Files.readString(f, StandardCharsets.UTF_8));
+            }
+        }
+        String source = all.toString();
         Set<String> called = new TreeSet<>();
         Matcher m = Pattern.compile("\\bsqs\\.(\\w+)\\(").matcher(source);
         while (m.find()) {
@@ -50,7 +55,8 @@ class IamPolicyTest {
 
         assertThat(granted).isEqualTo(called);
         assertThat(called).contains("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
-                "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage", "sqs:CreateQueue");
+                "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage", "sqs:CreateQueue",
+                "sqs:ListMessageMoveTasks", "sqs:StartMessageMoveTask");
         assertThat(resources).containsExactlyInAnyOrder("arn:aws:sqs:REGION:ACCOUNT_ID:login-queue",
                 "arn:aws:sqs:REGION:ACCOUNT_ID:login-queue-dlq");
     }

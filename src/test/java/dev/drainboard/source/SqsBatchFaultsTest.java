@@ -38,6 +38,7 @@ class SqsBatchFaultsTest {
         SqsStub[] holder = new SqsStub[1];
         try (SqsStub stub = SqsStub.routing((op, req) -> switch (op) {
             case "GetQueueUrl" -> StubSqs.queueUrl(new SqsStub.Call(op, req), holder[0]);
+            case "GetQueueAttributes" -> StubSqs.depth(); // the start reads FifoQueue and RedrivePolicy: none here
             case "DeleteMessageBatch" -> deleteReply(req, failedOnce);
             default -> Reply.error(400, "InvalidAction", op);
         })) {
@@ -88,6 +89,7 @@ class SqsBatchFaultsTest {
         SqsStub[] holder = new SqsStub[1];
         try (SqsStub stub = SqsStub.routing((op, req) -> switch (op) {
             case "GetQueueUrl" -> StubSqs.queueUrl(new SqsStub.Call(op, req), holder[0]);
+            case "GetQueueAttributes" -> StubSqs.depth(); // the start reads FifoQueue and RedrivePolicy: none here
             case "SendMessageBatch" -> StubSqs.batch(req, e -> e.path("MessageBody").asText().equals("body 1")
                     && failedOnce.add("once"), false);
             default -> Reply.error(400, "InvalidAction", op);
@@ -115,6 +117,7 @@ class SqsBatchFaultsTest {
         SqsStub[] holder = new SqsStub[1];
         try (SqsStub stub = SqsStub.routing((op, req) -> switch (op) {
             case "GetQueueUrl" -> StubSqs.queueUrl(new SqsStub.Call(op, req), holder[0]);
+            case "GetQueueAttributes" -> StubSqs.depth(); // the start reads FifoQueue and RedrivePolicy: none here
             case "SendMessageBatch" -> StubSqs.batch(req, e -> e.path("MessageBody").asText().equals("body 2"), true);
             default -> Reply.error(400, "InvalidAction", op);
         })) {
@@ -141,6 +144,7 @@ class SqsBatchFaultsTest {
         String[] status = {"400"};
         try (SqsStub stub = SqsStub.routing((op, req) -> switch (op) {
             case "GetQueueUrl" -> StubSqs.queueUrl(new SqsStub.Call(op, req), holder[0]);
+            case "GetQueueAttributes" -> StubSqs.depth(); // the start reads FifoQueue and RedrivePolicy: none here
             case "SendMessageBatch" -> status[0].equals("400")
                     ? Reply.error(400, "BatchRequestTooLong", "too long")
                     : Reply.error(500, "InternalError", "try again");

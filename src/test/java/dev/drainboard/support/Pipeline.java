@@ -28,6 +28,24 @@ public final class Pipeline implements AutoCloseable {
                 Clock.systemUTC());
     }
 
+    private Pipeline(Pipeline base, SqsQueueSource source) {
+        this.config = base.config;
+        this.source = source;
+        this.sink = base.sink;
+        this.writer = base.writer;
+        this.drainer = new Drainer(source, new LoginParser(), new HmacMasker(TestKeys.BYTES), writer,
+                Clock.systemUTC());
+    }
+
+    /**
+     * The same queue, sink and store over another SDK client (e.g. one that fails on purpose). Do not
+     * close the result; close the client and this pipeline.
+     */
+    public Pipeline withClient(software.amazon.awssdk.services.sqs.SqsClient client) {
+        return new Pipeline(this, new SqsQueueSource(client, "test", config.queue(), source.queueUrl(),
+                config.visibilityTimeout(), true));
+    }
+
     public String jdbc() {
         return config.jdbcUrl().orElseThrow();
     }

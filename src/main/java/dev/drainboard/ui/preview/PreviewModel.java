@@ -4,6 +4,7 @@ import dev.drainboard.app.Operations;
 import dev.drainboard.model.Batch;
 import dev.drainboard.model.CommitResult;
 import dev.drainboard.model.MaskColumn;
+import dev.drainboard.model.QueueSetup;
 import dev.drainboard.ui.common.ConsoleState;
 import dev.drainboard.ui.common.Session;
 import dev.drainboard.ui.common.Tasks;
@@ -41,7 +42,7 @@ public final class PreviewModel {
             + "is still safe (the ledger skips what they wrote); Release or Commit.";
 
     /** A fetched batch with the stored counts of its masks (empty maps when PostgreSQL is down). */
-    public record Fetched(Batch batch, Map<String, Long> ipSeen, Map<String, Long> deviceSeen) {
+    public record Fetched(Batch batch, Map<String, Long> ipSeen, Map<String, Long> deviceSeen, QueueSetup setup) {
     }
 
     private final Session session;
@@ -56,6 +57,7 @@ public final class PreviewModel {
     private final ReadOnlyStringWrapper lease = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper leaseExpired = new ReadOnlyBooleanWrapper(false);
     private volatile Batch inHand = Batch.empty();
+    private volatile QueueSetup setup;
     private Tasks.Repeating leaseWatch = Tasks.Repeating.NONE;
 
     public PreviewModel(Session session) {
@@ -86,9 +88,9 @@ public final class PreviewModel {
                 .collect(Collectors.toList());
         try {
             return new Fetched(batch, b.countsOf(MaskColumn.MASKED_IP, ips),
-                    b.countsOf(MaskColumn.MASKED_DEVICE_ID, devices));
+                    b.countsOf(MaskColumn.MASKED_DEVICE_ID, devices), b.queueSetup());
         } catch (RuntimeException e) {
-            return new Fetched(batch, Map.of(), Map.of());
+            return new Fetched(batch, Map.of(), Map.of(), b.queueSetup());
         }
     }
 
@@ -100,7 +102,8 @@ public final class PreviewModel {
             return;
         }
         inHand = batch;
-        List<PreviewRow> list = PreviewRow.of(batch, f.ipSeen(), f.deviceSeen());
+        setup = f.setup();
+        List<PreviewRow> list = PreviewRow.of(batch, f.ipSeen(), f.deviceSeen(), f.setup());
         rows.setAll(list);
         rejected.setAll(PreviewRejection.of(batch));
         long repeated = list.stream().filter(PreviewRow::repeated).count();
@@ -167,6 +170,28 @@ public final class PreviewModel {
             return List.of(done, "The lease had run out before Commit: " + r.duplicates() + " duplicates skipped "
                     + "(already stored by another drainer), nothing doubled");
         });
+    }
+
+    /**
+     * What Release would cost the batch in hand, or null when nothing: with a redrive policy, the
+     * messages that have had their last receive, which SQS moves to the dead-letter queue at the next
+     * receive instead of delivering them again (without a rejection record). Ask before releasing then.
+     */
+    public String releaseWarning() {
+        Batch b = inHand;
+        QueueSetup s = setup;
+        if (b.isEmpty() || s == null) {
+            return null;
+        }
+        long last = b.messages().stream().filter(m -> s.releaseReachesLimit(m.receiveCount())).count();
+        if (last == 0) {
+            return null;
+        }
+        return last + " of the " + b.size() + " messages in hand " + (last == 1 ? "has" : "have") + " been received "
+                + s.maxReceiveCount() + " times, the queue's maxReceiveCount. Released, " + (last == 1 ? "it goes" : "they go")
+                + " to " + s.deadLetterQueue() + " at the next receive (SQS moves " + (last == 1 ? "it" : "them")
+                + " there itself: no rejection record, no row). Commit instead to keep " + (last == 1 ? "it" : "them")
+                + ". Release anyway?";
     }
 
     /** Returns the batch's messages to the queue at once; nothing is written. */

@@ -11,7 +11,9 @@ import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
@@ -25,6 +27,20 @@ import javafx.scene.layout.VBox;
 /** The preview tab: fetch, inspect masked rows and rejections side by side, commit or release. */
 public final class PreviewView {
     private PreviewView() {
+    }
+
+    /** Releases, after asking when the release would let SQS move messages to the dead-letter queue. */
+    static void releaseAsking(PreviewModel p) {
+        String warning = p.releaseWarning();
+        if (warning == null) {
+            p.release();
+            return;
+        }
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, warning, ButtonType.OK, ButtonType.CANCEL);
+        ask.setTitle("Release to the dead-letter queue?");
+        ask.setHeaderText("Releasing moves messages to the dead-letter queue");
+        ask.getDialogPane().setId("release-confirm");
+        ask.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> p.release());
     }
 
     public static VBox build(PreviewModel p, Shortcuts keys) {
@@ -44,7 +60,8 @@ public final class PreviewView {
         commit.getStyleClass().add(Styles.SUCCESS);
         commit.disableProperty().bind(p.canSettle().not());
         Button release = keys.button("Release batch", "release", "Ctrl+R",
-                "Return the messages to the queue at once; nothing is written", p::release);
+                "Return the messages to the queue at once; nothing is written (each release counts as a receive "
+                        + "towards the queue's maxReceiveCount)", () -> releaseAsking(p));
         release.disableProperty().bind(p.canSettle().not());
 
         CheckBox repeated = new CheckBox("Show repeated only");
@@ -78,6 +95,7 @@ public final class PreviewView {
                 r -> r.deviceRepeats() > 1 || r.deviceSeen() > 0));
         table.getColumns().add(Cells.text("in this batch", 108, PreviewRow::repeatsInBatch));
         table.getColumns().add(Cells.text("stored", 118, PreviewRow::seenBefore));
+        table.getColumns().add(Cells.text("receives", 120, PreviewRow::receives));
         table.getColumns().add(Cells.text("user_id", 100, PreviewRow::userId));
         table.getColumns().add(Cells.text("device_type", 95, PreviewRow::deviceType));
         table.getColumns().add(Cells.text("locale", 58, PreviewRow::locale));

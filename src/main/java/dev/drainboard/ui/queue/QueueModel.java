@@ -2,6 +2,7 @@ package dev.drainboard.ui.queue;
 
 import dev.drainboard.app.Operations;
 import dev.drainboard.model.QueueDepth;
+import dev.drainboard.model.QueueSetup;
 import dev.drainboard.model.StoredCounts;
 import dev.drainboard.ui.common.Problems;
 import dev.drainboard.ui.common.Session;
@@ -26,7 +27,10 @@ public final class QueueModel {
     public static final int HISTORY_POINTS = 300;
 
     /** One poll of the queues; null depths mean it failed, and {@code error} says why. */
-    public record QueueSnapshot(QueueDepth queue, QueueDepth deadLetter, String error) {
+    public record QueueSnapshot(QueueDepth queue, QueueDepth deadLetter, String error, QueueSetup setup) {
+        public QueueSnapshot(QueueDepth queue, QueueDepth deadLetter, String error) {
+            this(queue, deadLetter, error, null);
+        }
     }
 
     /** One poll of PostgreSQL; null counts mean it failed, and {@code error} says why. */
@@ -41,6 +45,9 @@ public final class QueueModel {
     private Instant started;
     private final ReadOnlyStringWrapper[] queueCells = cells(3);
     private final ReadOnlyStringWrapper[] deadLetterCells = cells(3);
+    private final ReadOnlyStringWrapper queueLabel = new ReadOnlyStringWrapper("Queue");
+    private final ReadOnlyStringWrapper deadLetterLabel = new ReadOnlyStringWrapper("Dead letters");
+    private final ReadOnlyStringWrapper deadLetterHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper rows = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper rejections = new ReadOnlyStringWrapper("–");
     private final ReadOnlyBooleanWrapper sqsUp = new ReadOnlyBooleanWrapper(false);
@@ -90,7 +97,7 @@ public final class QueueModel {
     private QueueSnapshot pollQueue() {
         try {
             Operations ops = session.operations();
-            return new QueueSnapshot(ops.depth(), ops.deadLetterDepth(), null);
+            return new QueueSnapshot(ops.depth(), ops.deadLetterDepth(), null, ops.queueSetup());
         } catch (RuntimeException e) {
             return new QueueSnapshot(null, null, Problems.cause(e));
         }
@@ -108,6 +115,9 @@ public final class QueueModel {
         boolean ok = s.queue() != null && s.deadLetter() != null;
         fill(queueCells, ok ? s.queue() : null);
         fill(deadLetterCells, ok ? s.deadLetter() : null);
+        if (s.setup() != null) {
+            describe(s.setup());
+        }
         noteChange(sqsUp.get(), ok, "SQS", s.error());
         sqsUp.set(ok);
         sqsStatus.set(ServerStatus.of(ok));
@@ -152,6 +162,31 @@ public final class QueueModel {
             out[i] = new ReadOnlyStringWrapper("–");
         }
         return out;
+    }
+
+    private void describe(QueueSetup q) {
+        queueLabel.set("Queue · " + q.kind());
+        deadLetterLabel.set("Dead letters: " + q.deadLetterQueue());
+        deadLetterHint.set(q.redrivePolicy()
+                ? "The queue's own redrive target: SQS moves a message here after " + q.maxReceiveCount()
+                + " receives, and Drainboard sends rejected bodies here too"
+                : "Named by Drainboard (the queue has no redrive policy); rejected bodies go here. Attach a "
+                + "redrive policy to the queue to use your own dead-letter queue.");
+    }
+
+    /** "Queue · FIFO" or "Queue · standard", once the first poll has answered. */
+    public ReadOnlyStringProperty queueLabelProperty() {
+        return queueLabel.getReadOnlyProperty();
+    }
+
+    /** "Dead letters: logins-dlq.fifo": the dead-letter queue whose counts are shown. */
+    public ReadOnlyStringProperty deadLetterLabelProperty() {
+        return deadLetterLabel.getReadOnlyProperty();
+    }
+
+    /** Where that dead-letter queue comes from (the redrive policy, or Drainboard's own naming). */
+    public ReadOnlyStringProperty deadLetterHintProperty() {
+        return deadLetterHint.getReadOnlyProperty();
     }
 
     /** Available, in flight, delayed of the main queue (numbers as text, or "unreachable"). */

@@ -8,6 +8,7 @@ import javafx.geometry.Insets;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -35,10 +36,17 @@ public final class QueueView {
             grid.add(number(q.queue(c), "queue-" + c), c + 1, 1);
             grid.add(number(q.deadLetter(c), "dlq-" + c), c + 1, 2);
         }
-        grid.add(new Label("Queue"), 0, 1);
-        Label dlq = new Label("Dead letters");
-        dlq.setTooltip(Cells.tip("Rejected messages keep their raw body here, never in PostgreSQL. "
-                + "Replay one from the Rejections tab."));
+        Label queueName = new Label();
+        queueName.setId("queue-label");
+        queueName.textProperty().bind(q.queueLabelProperty());
+        grid.add(queueName, 0, 1);
+        Label dlq = new Label();
+        dlq.setId("dlq-label");
+        dlq.textProperty().bind(q.deadLetterLabelProperty());
+        javafx.scene.control.Tooltip tip = Cells.tip("");
+        tip.textProperty().bind(Bindings.concat("Rejected messages keep their raw body here, never in PostgreSQL. "
+                + "Replay one from the Rejections tab. ", q.deadLetterHintProperty()));
+        dlq.setTooltip(tip);
         grid.add(dlq, 0, 2);
 
         NumberAxis x = new NumberAxis();

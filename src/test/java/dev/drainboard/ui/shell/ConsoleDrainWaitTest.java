@@ -66,6 +66,11 @@ class ConsoleDrainWaitTest {
         }
 
         @Override
+        public dev.drainboard.model.QueueSetup setup() {
+            return q.setup();
+        }
+
+        @Override
         public QueueDepth deadLetterDepth() {
             return q.deadLetterDepth();
         }

@@ -2,6 +2,7 @@ package dev.drainboard.ui.shell;
 
 import dev.drainboard.model.QueueDepth;
 import dev.drainboard.model.QueueMessage;
+import dev.drainboard.model.QueueSetup;
 import dev.drainboard.source.QueueSource;
 import dev.drainboard.source.SourceException;
 import java.time.Duration;
@@ -21,6 +22,7 @@ final class FakeQueue implements QueueSource {
     private final List<DeadLetter> deadLetters = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     volatile boolean down;
+    volatile QueueSetup setup = QueueSetup.standard("fake-queue");
     volatile int leaseExtensions;
 
     @Override
@@ -97,6 +99,11 @@ final class FakeQueue implements QueueSource {
     public synchronized QueueDepth depth() {
         check();
         return new QueueDepth(available.size(), inFlight.size(), 0);
+    }
+
+    @Override
+    public QueueSetup setup() {
+        return setup;
     }
 
     @Override
