@@ -41,6 +41,8 @@ public final class DelayProxy implements AutoCloseable {
     private final AtomicLong chunks = new AtomicLong();
     private final AtomicLong minDelayNanos = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong connections = new AtomicLong();
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private final AtomicLong exitedCpuNanos = new AtomicLong();
     private volatile boolean closed;
 
     private DelayProxy(ServerSocket listener, InetSocketAddress target, Duration rtt) {
@@ -90,6 +92,37 @@ public final class DelayProxy implements AutoCloseable {
         return m == Long.MAX_VALUE ? -1 : m / 1e6;
     }
 
+    /**
+     * CPU time its threads have used, in ns: the proxy runs inside the drainer's JVM, and the bench
+     * subtracts this from the drainer's share so that the delay's own cost is not counted as the drainer's.
+     */
+    public long cpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = exitedCpuNanos.get();
+        for (Thread t : threads) {
+            long n = mx.getThreadCpuTime(t.getId());
+            sum += Math.max(0, n);
+        }
+        return sum;
+    }
+
+    /** Starts {@code body} on a daemon thread whose CPU time {@link #cpuNanos} counts. */
+    private void spawn(String name, Runnable body) {
+        Thread t = new Thread(() -> {
+            try {
+                body.run();
+            } finally {
+                // counted as exited before it leaves the live set, so a reading never misses it
+                exitedCpuNanos.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean()
+                        .getCurrentThreadCpuTime());
+                threads.remove(Thread.currentThread());
+            }
+        }, name);
+        t.setDaemon(true);
+        threads.add(t);
+        t.start();
+    }
+
     private void acceptLoop() {
         while (!closed) {
             Socket client;
@@ -119,7 +152,7 @@ public final class DelayProxy implements AutoCloseable {
         InputStream in = from.getInputStream();
         OutputStream out = to.getOutputStream();
         LinkedBlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
+        spawn("delay-proxy-" + name + "-read", () -> {
             try {
                 while (true) {
                     byte[] buf = new byte[CHUNK];
@@ -134,8 +167,8 @@ public final class DelayProxy implements AutoCloseable {
                 // the connection closed; the writer ends the other side
             }
             queue.add(EOF);
-        }, "delay-proxy-" + name + "-read");
-        Thread writer = new Thread(() -> {
+        });
+        spawn("delay-proxy-" + name + "-write", () -> {
             try {
                 while (true) {
                     Chunk c = queue.take();
@@ -163,11 +196,7 @@ public final class DelayProxy implements AutoCloseable {
                     closeQuietly(to);
                 }
             }
-        }, "delay-proxy-" + name + "-write");
-        reader.setDaemon(true);
-        writer.setDaemon(true);
-        reader.start();
-        writer.start();
+        });
     }
 
     /** Both directions finished once each socket's output has been shut down. */
