@@ -228,7 +228,7 @@ public final class Benchmark {
             GroupCommitSink farGroup = farPg == null ? null : new GroupCommitSink(farPg, 2, 64);
             try {
                 Drainer warm = new Drainer(source, new LoginParser(), new HmacMasker(key), group, Clock.systemUTC());
-                Sides sides = new Sides(source, far == null ? source : far, pg, farPg == null ? pg : farPg,
+                Sides sides = new Sides(source, new CountingQueue(far == null ? source : far), pg, farPg == null ? pg : farPg,
                         new TimingSink(farGroup == null ? group : farGroup, 1 << 20), warm);
                 return measure(sides, key, cpu);
             } finally {
@@ -251,7 +251,7 @@ public final class Benchmark {
      * warm-up) and {@code far}/{@code farPg} through the delay proxies (the measured phases; the
      * same objects when no delay is asked for).
      */
-    private record Sides(SqsQueueSource source, SqsQueueSource far, PostgresLoginSink pg, PostgresLoginSink farPg,
+    private record Sides(SqsQueueSource source, CountingQueue far, PostgresLoginSink pg, PostgresLoginSink farPg,
                          TimingSink sink, Drainer warm) {
     }
 
@@ -272,9 +272,11 @@ public final class Benchmark {
         log.accept("Seeding " + n + " messages for the ceiling run...");
         seed(source, n, 3);
         log.accept("Ceiling: receive + delete only, " + k + " workers...");
+        sides.far().reset();
         CpuMeter.Reading r0 = cpu.read();
         Ceiling c1 = ceiling(sides.far(), n, k);
         CpuPerMessage beforeCpu = cpu.read().since(r0, c1.deleted());
+        BenchResult.ApiCalls beforeCalls = sides.far().perMessage(c1.deleted());
         double before = c1.rate();
         log.accept(String.format(java.util.Locale.ROOT, "  %.0f msg/s", before));
 
@@ -283,9 +285,11 @@ public final class Benchmark {
         System.gc();
         resetPeaks();
         log.accept("Full drain: receive, parse, mask, write, delete, " + k + " workers...");
+        sides.far().reset();
         CpuMeter.Reading r1 = cpu.read();
         DrainStats s = drainer.drainAll(drainOptions, ProgressListener.NONE, new StopSignal());
         CpuPerMessage drainCpu = cpu.read().since(r1, s.done());
+        BenchResult.ApiCalls drainCalls = sides.far().perMessage(s.done());
         long peak = peakHeapMb();
         double drain = s.done() / (s.elapsed().toNanos() / 1e9);
         log.accept(String.format(java.util.Locale.ROOT, "  %.0f msg/s", drain));
@@ -297,9 +301,11 @@ public final class Benchmark {
         log.accept("Seeding " + n + " messages for the second ceiling run...");
         seed(source, n, 5);
         log.accept("Ceiling again, after the drain...");
+        sides.far().reset();
         CpuMeter.Reading r2 = cpu.read();
         Ceiling c2 = ceiling(sides.far(), n, k);
         CpuPerMessage afterCpu = cpu.read().since(r2, c2.deleted());
+        BenchResult.ApiCalls afterCalls = sides.far().perMessage(c2.deleted());
         double after = c2.rate();
         log.accept(String.format(java.util.Locale.ROOT, "  %.0f msg/s", after));
         double ceiling = Math.max(before, after);
@@ -319,7 +325,8 @@ public final class Benchmark {
                 round(seeded / (seedNanos / 1e9)), before >= after ? beforeCpu : afterCpu, drainCpu, machine(),
                 options.sqsRttMs(), options.dbRttMs(), proxyMs(sqsProxy), proxyMs(dbProxy),
                 Drainer.COMMITS_PER_WORKER, sweep == null ? null : sweep.fixed(),
-                sweep == null ? null : sweep.adaptive(), sweep == null ? null : sweep.summary());
+                sweep == null ? null : sweep.adaptive(), sweep == null ? null : sweep.summary(),
+                before >= after ? beforeCalls : afterCalls, drainCalls);
     }
 
     private long proxyCpuNanos() {
@@ -360,7 +367,8 @@ public final class Benchmark {
             verified &= ok;
             truncate(sides.pg());
             if (adapt) {
-                int last = limits.isEmpty() ? Drainer.ADAPTIVE_START : limits.get(limits.size() - 1);
+                int last = limits.isEmpty() ? Math.min(Drainer.ADAPTIVE_START, max)
+                        : limits.get(limits.size() - 1);
                 adaptive.add(new BenchResult.AdaptiveRun(max, rate, last, List.copyOf(limits), ok));
                 log.accept(String.format(java.util.Locale.ROOT, "Adaptive drain (at most %d workers): %.0f msg/s, "
                         + "limit path %s", max, rate, limits));
@@ -435,7 +443,7 @@ public final class Benchmark {
     }
 
     /** Receive 10 + delete-batch only, with k threads, until n are deleted or the queue stays empty. */
-    private static Ceiling ceiling(SqsQueueSource source, long n, int k) throws Exception {
+    private static Ceiling ceiling(dev.drainboard.source.DrainQueue source, long n, int k) throws Exception {
         AtomicLong deleted = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(k);
         long t = System.nanoTime();

@@ -39,7 +39,7 @@ final class DrainRun {
      * with one commit per worker the receivers would wait on them. Bounds memory: at most
      * {@code workers * COMMITS_PER_WORKER} batches of 10 are held.
      */
-    static final int COMMITS_PER_WORKER = 4;
+    static final int COMMITS_PER_WORKER = 8;
     /** How often an adaptive drain measures its rate and moves its limit. */
     static final Duration ADAPT_WINDOW = Duration.ofMillis(250);
     /** Receivers an adaptive drain starts with. */

@@ -44,10 +44,21 @@ class BenchSweepTest {
         assertThat(r.sweep_summary().best_fixed_workers()).isIn(1, 2);
         assertThat(r.sweep_summary().adaptive_to_best_fixed()).isPositive();
 
+        // each receive or delete carries at most 10 messages, so at least 0.1 of each per message
+        for (BenchResult.ApiCalls calls : List.of(r.ceiling_api_calls(), r.drain_api_calls())) {
+            assertThat(calls.receive_per_msg()).isGreaterThanOrEqualTo(0.1);
+            assertThat(calls.delete_per_msg()).isGreaterThanOrEqualTo(0.1);
+            assertThat(calls.receives()).isGreaterThanOrEqualTo(30);
+        }
+        assertThat(r.ceiling_api_calls().dead_letter_sends()).isZero();
+        assertThat(r.drain_api_calls().dead_letter_sends()).as("one per batch with a malformed message")
+                .isBetween(r.rejections() > 0 ? 1L : 0L, r.rejections());
+
         JsonNode j = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(r));
         for (String field : List.of("ceiling_msgs_per_s", "drain_msgs_per_s", "ratio", "verified",
                 "ceiling_cpu_us_per_msg", "drain_cpu_us_per_msg", "commit_p50_ms", "sqs_rtt_ms", "db_rtt_ms",
-                "sqs_proxy_min_one_way_ms", "db_proxy_min_one_way_ms", "sweep", "adaptive", "sweep_summary")) {
+                "sqs_proxy_min_one_way_ms", "db_proxy_min_one_way_ms", "sweep", "adaptive", "sweep_summary",
+                "ceiling_api_calls", "drain_api_calls")) {
             assertThat(j.has(field)).as(field).isTrue();
         }
     }
