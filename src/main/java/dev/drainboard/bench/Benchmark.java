@@ -190,7 +190,7 @@ public final class Benchmark {
     }
 
     /** The PostgreSQL server process we started: the parent of a backend serving us. */
-    private static ProcessHandle postmaster(String jdbc, String user, String password) throws SQLException {
+    static ProcessHandle postmaster(String jdbc, String user, String password) throws SQLException {
         try (Connection c = java.sql.DriverManager.getConnection(jdbc, user, password);
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {

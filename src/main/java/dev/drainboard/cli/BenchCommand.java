@@ -60,6 +60,14 @@ final class BenchCommand implements Callable<Integer> {
                     + "(at most the largest count) before and after them, and compare")
     java.util.List<Integer> sweep = new java.util.ArrayList<>();
 
+    @Option(names = "--embedded", description = "drain on the embedded default and on external ElasticMQ + "
+            + "PostgreSQL side by side, alternating, --rounds times each, and compare")
+    boolean embedded;
+
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "3",
+            description = "with --embedded: drains per side (default 3)")
+    int rounds;
+
     @Option(names = "--json", description = "print one JSON object instead of a table")
     boolean json;
 
@@ -79,6 +87,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (console) {
             return consoleBench(out, err);
+        }
+        if (embedded) {
+            return embeddedBench(out, err);
         }
         // 'embedded' means what leaving the option out means: the bench starts its own server
         URI sqs = sqsEndpoint == null || ConfigLoader.isEmbedded(sqsEndpoint.toString()) ? null : sqsEndpoint;
@@ -136,6 +147,25 @@ final class BenchCommand implements Callable<Integer> {
 
     private static String part(double us) {
         return us < 0 ? "n/a" : Long.toString(Math.round(us));
+    }
+
+    private int embeddedBench(PrintWriter out, PrintWriter err) throws Exception {
+        if (rounds < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rounds must be at least 1");
+        }
+        dev.drainboard.bench.EmbeddedComparison.Result r = new dev.drainboard.bench.EmbeddedComparison(
+                new dev.drainboard.bench.EmbeddedComparison.Options(messages, workers, rounds), err::println).run();
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(r));
+        } else {
+            for (dev.drainboard.bench.EmbeddedComparison.Side side : java.util.List.of(r.external(), r.embedded())) {
+                out.printf(Locale.ROOT, "%-32s median %,.0f msg/s (rounds %s), %s%n", side.setup(),
+                        side.median_msgs_per_s(), side.drain_msgs_per_s(), cpu(side.cpu_us_per_msg()));
+            }
+            out.printf(Locale.ROOT, "%-32s %.2f%n", "embedded / external", r.embedded_to_external());
+            out.printf(Locale.ROOT, "%-32s %s%n", "verified", r.verified());
+        }
+        return r.verified() ? 0 : 1;
     }
 
     private int consoleBench(PrintWriter out, PrintWriter err) throws Exception {

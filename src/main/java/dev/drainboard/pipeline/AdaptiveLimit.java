@@ -7,9 +7,11 @@ package dev.drainboard.pipeline;
  *
  * <ul>
  *   <li>Slow start: the limit doubles while each doubling raised the rate by at least {@link #GAIN}.</li>
- *   <li>A step up that did not pay (less than {@code GAIN}) is taken back; then the limit holds for
- *       {@link #HOLD} windows and probes one step up again ({@code max(1, limit / 4)}), so a change
- *       in the servers (a slower network, a busier machine) is found again.</li>
+ *   <li>A step up after which the rate fell by more than {@link #LOSS} is taken back; one that left
+ *       it about level is kept (on a plateau a few more receivers cost nothing, and taking back
+ *       every level step would let noise walk the limit down). Either way the limit then holds
+ *       for {@link #HOLD} windows and probes one step up again ({@code max(1, limit / 4)}), so a
+ *       change in the servers (a slower network, a busier machine) is found again.</li>
  *   <li>Trouble in a window (an outage, a retried commit) halves the limit (at least 1).</li>
  * </ul>
  *
@@ -22,6 +24,8 @@ package dev.drainboard.pipeline;
 public final class AdaptiveLimit {
     /** The least relative rise in rate that makes a step up worth keeping. */
     static final double GAIN = 0.05;
+    /** The relative fall in rate after a step up that makes it be taken back. */
+    static final double LOSS = 0.10;
     /** Windows to hold after a step back before probing up again. */
     static final int HOLD = 6;
 
@@ -71,10 +75,15 @@ public final class AdaptiveLimit {
                 // the step paid: keep it and take the next one
                 return stepUp(current, rate);
             }
-            // it did not pay: back to the limit that gave the same rate with fewer receivers
             slowStart = false;
             held = 0;
-            return set(previousLimit);
+            if (rate < previousRate * (1 - LOSS)) {
+                // it cost: back to the limit that did better with fewer receivers
+                return set(previousLimit);
+            }
+            // level: keep it, and compare the next probe with this rate
+            previousRate = rate;
+            return current;
         }
         if (previousRate < 0 || held >= HOLD || slowStart) {
             return stepUp(current, rate);

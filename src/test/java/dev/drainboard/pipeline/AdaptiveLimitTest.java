@@ -19,18 +19,29 @@ class AdaptiveLimitTest {
     }
 
     @Test
-    void aStepThatDoesNotRaiseTheRateIsTakenBack() {
+    void aStepAfterWhichTheRateFellIsTakenBack() {
         AdaptiveLimit l = new AdaptiveLimit(4, 64);
         l.update(1000, false); // 4 -> 8
         l.update(1500, false); // paid: 8 -> 16
-        assertThat(l.update(1520, false)).as("16 gave only 1 %% more than 8").isEqualTo(8);
+        assertThat(l.update(1200, false)).as("16 did 20 %% worse than 8").isEqualTo(8);
+    }
+
+    @Test
+    void aStepThatLeftTheRateLevelIsKeptAndEndsTheSlowStart() {
+        AdaptiveLimit l = new AdaptiveLimit(4, 64);
+        l.update(1000, false); // 4 -> 8
+        assertThat(l.update(1020, false)).as("level: kept").isEqualTo(8);
+        for (int i = 0; i < AdaptiveLimit.HOLD; i++) {
+            assertThat(l.update(1020, false)).isEqualTo(8);
+        }
+        assertThat(l.update(1020, false)).as("then a probe of a quarter, not a doubling").isEqualTo(10);
     }
 
     @Test
     void afterHoldingItProbesOneQuarterUpAndKeepsAStepThatPays() {
         AdaptiveLimit l = new AdaptiveLimit(4, 64);
         l.update(1000, false); // 4 -> 8
-        l.update(1000, false); // no gain: back to 4
+        l.update(800, false); // worse: back to 4
         for (int i = 0; i < AdaptiveLimit.HOLD; i++) {
             assertThat(l.update(1000, false)).isEqualTo(4);
         }
