@@ -227,9 +227,8 @@ public final class Benchmark {
             GroupCommitSink group = new GroupCommitSink(pg, 2, 64);
             GroupCommitSink farGroup = farPg == null ? null : new GroupCommitSink(farPg, 2, 64);
             try {
-                Drainer warm = new Drainer(source, new LoginParser(), new HmacMasker(key), group, Clock.systemUTC());
                 Sides sides = new Sides(source, new CountingQueue(far == null ? source : far), pg, farPg == null ? pg : farPg,
-                        new TimingSink(farGroup == null ? group : farGroup, 1 << 20), warm);
+                        new TimingSink(farGroup == null ? group : farGroup, 1 << 20));
                 return measure(sides, key, cpu);
             } finally {
                 group.close();
@@ -247,12 +246,13 @@ public final class Benchmark {
     }
 
     /**
-     * The two ways to the servers: {@code source}/{@code pg} directly (seeding, counting, the
-     * warm-up) and {@code far}/{@code farPg} through the delay proxies (the measured phases; the
+     * The two ways to the servers: {@code source}/{@code pg} directly (seeding, counting,
+     * emptying the tables) and {@code far}/{@code farPg} through the delay proxies (the warm-up and
+     * the measured phases, so the connections and code paths measured are the warmed ones; the
      * same objects when no delay is asked for).
      */
     private record Sides(SqsQueueSource source, CountingQueue far, PostgresLoginSink pg, PostgresLoginSink farPg,
-                         TimingSink sink, Drainer warm) {
+                         TimingSink sink) {
     }
 
     private BenchResult measure(Sides sides, byte[] key, CpuMeter cpu) throws Exception {
@@ -263,7 +263,7 @@ public final class Benchmark {
         Drainer drainer = new Drainer(sides.far(), new LoginParser(), new HmacMasker(key), sink, Clock.systemUTC());
         DrainOptions drainOptions = DrainOptions.all(k, Duration.ZERO);
 
-        WarmUp warm = warmUp(source, sides.warm(), drainOptions, pg, k);
+        WarmUp warm = warmUp(source, sides.far(), drainer, drainOptions, pg, k);
         sink.reset();
 
         long n = options.messages();
@@ -398,8 +398,8 @@ public final class Benchmark {
      * {@link #STEADY}; the warm-up ends after two steady rounds in a row (one could be noise, as when a
      * warming server stalls for a round) or at the round limit, which the result reports as not steady.
      */
-    private WarmUp warmUp(SqsQueueSource source, Drainer drainer, DrainOptions drainOptions, PostgresLoginSink pg,
-                          int k) throws Exception {
+    private WarmUp warmUp(SqsQueueSource source, dev.drainboard.source.DrainQueue loop, Drainer drainer,
+                          DrainOptions drainOptions, PostgresLoginSink pg, int k) throws Exception {
         long w = options.warmupMessages();
         double bestDrain = 0;
         double bestCeiling = 0;
@@ -411,7 +411,7 @@ public final class Benchmark {
             DrainStats s = drainer.drainAll(drainOptions, ProgressListener.NONE, new StopSignal());
             double drain = s.done() / (s.elapsed().toNanos() / 1e9);
             seed(source, w, 200 + round);
-            double ceiling = ceiling(source, w, k).rate();
+            double ceiling = ceiling(loop, w, k).rate();
             truncate(pg);
             log.accept(String.format(java.util.Locale.ROOT, "Warm-up round %d of at most %d (%,d messages drained, "
                     + "%,d through the ceiling loop): drain %.0f msg/s, ceiling %.0f msg/s", round,
