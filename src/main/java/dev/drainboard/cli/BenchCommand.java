@@ -82,8 +82,8 @@ final class BenchCommand implements Callable<Integer> {
         if (messages < 1 || workers < 1 || workers > 64 || warmup < 0 || warmupRounds < 0 || sqsRttMs < 0
                 || dbRttMs < 0 || sweep.stream().anyMatch(k -> k < 1 || k > 64)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--messages must be at least 1, --workers and --sweep 1-64, --warmup, --warmup-rounds, "
-                            + "--sqs-rtt-ms and --db-rtt-ms 0 or more");
+                    "--messages must be at least 1, --workers and --sweep 1-64, --warmup and --warmup-rounds 0 or "
+                            + "more, --sqs-rtt-ms and --db-rtt-ms 0 or more");
         }
         if (console) {
             return consoleBench(out, err);
