@@ -49,20 +49,47 @@ import java.util.function.Consumer;
  */
 public final class Benchmark {
     /** Inputs of a run; a null endpoint or URL means "start our own". */
+    /**
+     * Inputs of a run; a null endpoint or URL means "start our own". {@code sqsRttMs} and
+     * {@code dbRttMs} put a {@link DelayProxy} in front of the queue server and the database for
+     * the measured phases (seeding and the warm-up go around it, so they stay short). {@code sweep}:
+     * worker counts to drain with after the main measurement, each on its own N messages, with an
+     * adaptive drain (up to the largest count) before and after them; empty for none.
+     */
     public record Options(long messages, int workers, URI sqsEndpoint, String jdbcUrl, String dbUser,
-                          String dbPassword, long warmupMessages, int maxWarmupRounds) {
+                          String dbPassword, long warmupMessages, int maxWarmupRounds, int sqsRttMs, int dbRttMs,
+                          List<Integer> sweep) {
         public Options {
             if (warmupMessages < 0 || maxWarmupRounds < 0) {
                 throw new IllegalArgumentException("warm-up sizes must not be negative");
             }
+            if (sqsRttMs < 0 || dbRttMs < 0) {
+                throw new IllegalArgumentException("a round-trip delay cannot be negative");
+            }
+            sweep = List.copyOf(sweep);
+        }
+
+        public Options(long messages, int workers, URI sqsEndpoint, String jdbcUrl, String dbUser,
+                       String dbPassword, long warmupMessages, int maxWarmupRounds) {
+            this(messages, workers, sqsEndpoint, jdbcUrl, dbUser, dbPassword, warmupMessages, maxWarmupRounds, 0, 0,
+                    List.of());
         }
     }
 
     /** A warm-up round that beat neither best earlier rate by more than this share counts as steady. */
     private static final double STEADY = 0.10;
 
+    private static final java.util.regex.Pattern JDBC_HOST_PORT =
+            java.util.regex.Pattern.compile("^(jdbc:postgresql://)([^:/?]+):(\\d+)");
+
+    /** Where the queue server and the database are reached: directly, or through the delay proxies. */
+    private record Endpoints(URI sqs, String jdbc) {
+    }
+
     private final Options options;
     private final Consumer<String> log;
+    private DelayProxy sqsProxy;
+    private DelayProxy dbProxy;
     private long seedNanos;
     private long seeded;
 
@@ -102,7 +129,27 @@ public final class Benchmark {
             String schema = "bench_" + Long.toString(System.currentTimeMillis(), 36);
             createSchema(jdbc, user, password, schema);
             jdbc = jdbc + (jdbc.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-            return connectAndMeasure(endpoint, jdbc, user, password, tmp, new CpuMeter(sqsProcess, pgProcess));
+            Endpoints direct = new Endpoints(endpoint, jdbc);
+            Endpoints measured = direct;
+            if (options.sqsRttMs() > 0) {
+                sqsProxy = DelayProxy.start(endpoint.getHost(), endpoint.getPort(),
+                        Duration.ofMillis(options.sqsRttMs()));
+                started.add(0, sqsProxy);
+                measured = new Endpoints(URI.create("http://127.0.0.1:" + sqsProxy.port()), measured.jdbc());
+                log.accept("SQS behind a proxy adding " + options.sqsRttMs() + " ms per round trip");
+            }
+            if (options.dbRttMs() > 0) {
+                java.util.regex.Matcher m = JDBC_HOST_PORT.matcher(jdbc);
+                if (!m.find()) {
+                    throw new IllegalArgumentException("--db-rtt-ms needs a JDBC URL with host:port");
+                }
+                dbProxy = DelayProxy.start(m.group(2), Integer.parseInt(m.group(3)),
+                        Duration.ofMillis(options.dbRttMs()));
+                started.add(0, dbProxy);
+                measured = new Endpoints(measured.sqs(), m.replaceFirst("$1127.0.0.1:" + dbProxy.port()));
+                log.accept("PostgreSQL behind a proxy adding " + options.dbRttMs() + " ms per round trip");
+            }
+            return connectAndMeasure(direct, measured, user, password, tmp, new CpuMeter(sqsProcess, pgProcess, this::proxyCpuNanos));
         } catch (Exception e) {
             failure = e;
             throw e;
@@ -143,7 +190,7 @@ public final class Benchmark {
     }
 
     /** The PostgreSQL server process we started: the parent of a backend serving us. */
-    private static ProcessHandle postmaster(String jdbc, String user, String password) throws SQLException {
+    static ProcessHandle postmaster(String jdbc, String user, String password) throws SQLException {
         try (Connection c = java.sql.DriverManager.getConnection(jdbc, user, password);
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
@@ -152,8 +199,10 @@ public final class Benchmark {
         }
     }
 
-    private BenchResult connectAndMeasure(URI endpoint, String jdbc, String user, String password, Path tmp,
-                                          CpuMeter cpu) throws Exception {
+    private BenchResult connectAndMeasure(Endpoints direct, Endpoints measured, String user, String password,
+                                          Path tmp, CpuMeter cpu) throws Exception {
+        URI endpoint = direct.sqs();
+        String jdbc = direct.jdbc();
         Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
         flags.put(ConfigKey.SQS_ENDPOINT, endpoint.toString());
         flags.put(ConfigKey.QUEUE, "bench-" + Long.toString(System.nanoTime(), 36));
@@ -168,25 +217,53 @@ public final class Benchmark {
         flags.put(ConfigKey.MASK_KEY, Base64.getEncoder().encodeToString(key));
         AppConfig config = new ConfigLoader(flags, Map.of(), new Properties()).load();
 
-        int k = options.workers();
+        int k = Math.max(options.workers(), options.sweep().stream().mapToInt(Integer::intValue).max().orElse(1));
+        AppConfig measuredConfig = new ConfigLoader(withWorkers(flags, k), Map.of(), new Properties()).load();
         try (SqsQueueSource source = SqsClients.open(config, endpoint);
-             PostgresLoginSink pg = PostgresLoginSink.open(jdbc, user, password, k + 2)) {
+             PostgresLoginSink pg = PostgresLoginSink.open(jdbc, user, password, options.workers() + 2);
+             SqsQueueSource far = measured == direct ? null : SqsClients.open(measuredConfig, measured.sqs());
+             PostgresLoginSink farPg = measured.jdbc().equals(jdbc) ? null
+                     : PostgresLoginSink.open(measured.jdbc(), user, password, k + 2)) {
             GroupCommitSink group = new GroupCommitSink(pg, 2, 64);
+            GroupCommitSink farGroup = farPg == null ? null : new GroupCommitSink(farPg, 2, 64);
             try {
-                return measure(source, pg, new TimingSink(group, 1 << 20), key, cpu);
+                Sides sides = new Sides(source, new CountingQueue(far == null ? source : far), pg, farPg == null ? pg : farPg,
+                        new TimingSink(farGroup == null ? group : farGroup, 1 << 20));
+                return measure(sides, key, cpu);
             } finally {
                 group.close();
+                if (farGroup != null) {
+                    farGroup.close();
+                }
             }
         }
     }
 
-    private BenchResult measure(SqsQueueSource source, PostgresLoginSink pg, TimingSink sink, byte[] key,
-                                CpuMeter cpu) throws Exception {
+    private static Map<ConfigKey, String> withWorkers(Map<ConfigKey, String> flags, int k) {
+        Map<ConfigKey, String> m = new EnumMap<>(flags);
+        m.put(ConfigKey.WORKERS, Integer.toString(k));
+        return m;
+    }
+
+    /**
+     * The two ways to the servers: {@code source}/{@code pg} directly (seeding, counting,
+     * emptying the tables) and {@code far}/{@code farPg} through the delay proxies (the warm-up and
+     * the measured phases, so the connections and code paths measured are the warmed ones; the
+     * same objects when no delay is asked for).
+     */
+    private record Sides(SqsQueueSource source, CountingQueue far, PostgresLoginSink pg, PostgresLoginSink farPg,
+                         TimingSink sink) {
+    }
+
+    private BenchResult measure(Sides sides, byte[] key, CpuMeter cpu) throws Exception {
         int k = options.workers();
-        Drainer drainer = new Drainer(source, new LoginParser(), new HmacMasker(key), sink, Clock.systemUTC());
+        SqsQueueSource source = sides.source();
+        PostgresLoginSink pg = sides.pg();
+        TimingSink sink = sides.sink();
+        Drainer drainer = new Drainer(sides.far(), new LoginParser(), new HmacMasker(key), sink, Clock.systemUTC());
         DrainOptions drainOptions = DrainOptions.all(k, Duration.ZERO);
 
-        WarmUp warm = warmUp(source, drainer, drainOptions, pg, k);
+        WarmUp warm = warmUp(source, sides.far(), drainer, drainOptions, pg, k);
         sink.reset();
 
         long n = options.messages();
@@ -195,9 +272,11 @@ public final class Benchmark {
         log.accept("Seeding " + n + " messages for the ceiling run...");
         seed(source, n, 3);
         log.accept("Ceiling: receive + delete only, " + k + " workers...");
+        sides.far().reset();
         CpuMeter.Reading r0 = cpu.read();
-        Ceiling c1 = ceiling(source, n, k);
+        Ceiling c1 = ceiling(sides.far(), n, k);
         CpuPerMessage beforeCpu = cpu.read().since(r0, c1.deleted());
+        BenchResult.ApiCalls beforeCalls = sides.far().perMessage(c1.deleted());
         double before = c1.rate();
         log.accept(String.format(java.util.Locale.ROOT, "  %.0f msg/s", before));
 
@@ -206,9 +285,11 @@ public final class Benchmark {
         System.gc();
         resetPeaks();
         log.accept("Full drain: receive, parse, mask, write, delete, " + k + " workers...");
+        sides.far().reset();
         CpuMeter.Reading r1 = cpu.read();
         DrainStats s = drainer.drainAll(drainOptions, ProgressListener.NONE, new StopSignal());
         CpuPerMessage drainCpu = cpu.read().since(r1, s.done());
+        BenchResult.ApiCalls drainCalls = sides.far().perMessage(s.done());
         long peak = peakHeapMb();
         double drain = s.done() / (s.elapsed().toNanos() / 1e9);
         log.accept(String.format(java.util.Locale.ROOT, "  %.0f msg/s", drain));
@@ -220,20 +301,89 @@ public final class Benchmark {
         log.accept("Seeding " + n + " messages for the second ceiling run...");
         seed(source, n, 5);
         log.accept("Ceiling again, after the drain...");
+        sides.far().reset();
         CpuMeter.Reading r2 = cpu.read();
-        Ceiling c2 = ceiling(source, n, k);
+        Ceiling c2 = ceiling(sides.far(), n, k);
         CpuPerMessage afterCpu = cpu.read().since(r2, c2.deleted());
+        BenchResult.ApiCalls afterCalls = sides.far().perMessage(c2.deleted());
         double after = c2.rate();
         log.accept(String.format(java.util.Locale.ROOT, "  %.0f msg/s", after));
         double ceiling = Math.max(before, after);
 
         boolean verified = rows == n - malformed && rejections == malformed && ledger == n
                 && left.available() + left.inFlight() == 0 && s.totals().duplicates() == 0;
+        double commitP50 = round(sink.quantileMs(0.5));
+        double commitP99 = round(sink.quantileMs(0.99));
+        Sweep sweep = options.sweep().isEmpty() ? null : sweep(sides, drainer, n);
+        if (sweep != null) {
+            verified &= sweep.verified();
+        }
         return new BenchResult(n, k, round(ceiling), round(drain), round(drain / ceiling), round(before),
                 round(after), warm.rounds(), warm.rounds() * options.warmupMessages(), warm.steady(), rows, rejections,
                 n - malformed, malformed, verified, peak, Runtime.getRuntime().maxMemory() >> 20,
-                round(sink.quantileMs(0.5)), round(sink.quantileMs(0.99)),
-                round(seeded / (seedNanos / 1e9)), before >= after ? beforeCpu : afterCpu, drainCpu, machine());
+                commitP50, commitP99,
+                round(seeded / (seedNanos / 1e9)), before >= after ? beforeCpu : afterCpu, drainCpu, machine(),
+                options.sqsRttMs(), options.dbRttMs(), proxyMs(sqsProxy), proxyMs(dbProxy),
+                Drainer.COMMITS_PER_WORKER, sweep == null ? null : sweep.fixed(),
+                sweep == null ? null : sweep.adaptive(), sweep == null ? null : sweep.summary(),
+                before >= after ? beforeCalls : afterCalls, drainCalls);
+    }
+
+    private long proxyCpuNanos() {
+        return (sqsProxy == null ? 0 : sqsProxy.cpuNanos()) + (dbProxy == null ? 0 : dbProxy.cpuNanos());
+    }
+
+    private static Double proxyMs(DelayProxy p) {
+        return p == null ? null : round(p.minOneWayDelayMs());
+    }
+
+    /** What a sweep found: each fixed worker count's drain, the adaptive drains, and the comparison. */
+    private record Sweep(List<BenchResult.SweepPoint> fixed, List<BenchResult.AdaptiveRun> adaptive,
+                         BenchResult.SweepSummary summary, boolean verified) {
+    }
+
+    /**
+     * Drains N messages at each worker count of the sweep, and adaptively (up to the largest count)
+     * before and after them, so a machine that slows down during the sweep weighs on both sides.
+     * Each drain is verified (every message a row or a rejection, once) and the tables emptied after it.
+     */
+    private Sweep sweep(Sides sides, Drainer drainer, long n) throws Exception {
+        int max = options.sweep().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        List<BenchResult.SweepPoint> fixed = new ArrayList<>();
+        List<BenchResult.AdaptiveRun> adaptive = new ArrayList<>();
+        boolean verified = true;
+        truncate(sides.pg());
+        for (int step = 0; step <= options.sweep().size() + 1; step++) {
+            boolean adapt = step == 0 || step == options.sweep().size() + 1;
+            int workers = adapt ? max : options.sweep().get(step - 1);
+            seed(sides.source(), n, 300 + step);
+            DrainOptions o = DrainOptions.all(workers, Duration.ZERO);
+            List<Integer> limits = new java.util.concurrent.CopyOnWriteArrayList<>();
+            DrainStats s = adapt ? drainer.drainAll(o.adaptiveUpTo(), ProgressListener.NONE, new StopSignal(),
+                    limits::add) : drainer.drainAll(o, ProgressListener.NONE, new StopSignal());
+            double rate = round(s.done() / (s.elapsed().toNanos() / 1e9));
+            long stored = count(sides.pg(), "SELECT count(*) FROM drainboard_ledger");
+            boolean ok = s.done() == n && stored == n && s.totals().duplicates() == 0;
+            verified &= ok;
+            truncate(sides.pg());
+            if (adapt) {
+                int last = limits.isEmpty() ? Math.min(Drainer.ADAPTIVE_START, max)
+                        : limits.get(limits.size() - 1);
+                adaptive.add(new BenchResult.AdaptiveRun(max, rate, last, List.copyOf(limits), ok));
+                log.accept(String.format(java.util.Locale.ROOT, "Adaptive drain (at most %d workers): %.0f msg/s, "
+                        + "limit path %s", max, rate, limits));
+            } else {
+                fixed.add(new BenchResult.SweepPoint(workers, rate, ok));
+                log.accept(String.format(java.util.Locale.ROOT, "Drain with %d workers: %.0f msg/s", workers, rate));
+            }
+        }
+        BenchResult.SweepPoint best = fixed.stream()
+                .max(java.util.Comparator.comparingDouble(BenchResult.SweepPoint::drain_msgs_per_s)).orElseThrow();
+        double meanAdaptive = adaptive.stream().mapToDouble(BenchResult.AdaptiveRun::drain_msgs_per_s).average()
+                .orElse(0);
+        BenchResult.SweepSummary summary = new BenchResult.SweepSummary(best.workers(), best.drain_msgs_per_s(),
+                round(meanAdaptive), round(meanAdaptive / best.drain_msgs_per_s()));
+        return new Sweep(fixed, adaptive, summary, verified);
     }
 
     /** How the warm-up ended: rounds run, and whether the rates had levelled off. */
@@ -248,8 +398,8 @@ public final class Benchmark {
      * {@link #STEADY}; the warm-up ends after two steady rounds in a row (one could be noise, as when a
      * warming server stalls for a round) or at the round limit, which the result reports as not steady.
      */
-    private WarmUp warmUp(SqsQueueSource source, Drainer drainer, DrainOptions drainOptions, PostgresLoginSink pg,
-                          int k) throws Exception {
+    private WarmUp warmUp(SqsQueueSource source, dev.drainboard.source.DrainQueue loop, Drainer drainer,
+                          DrainOptions drainOptions, PostgresLoginSink pg, int k) throws Exception {
         long w = options.warmupMessages();
         double bestDrain = 0;
         double bestCeiling = 0;
@@ -261,7 +411,7 @@ public final class Benchmark {
             DrainStats s = drainer.drainAll(drainOptions, ProgressListener.NONE, new StopSignal());
             double drain = s.done() / (s.elapsed().toNanos() / 1e9);
             seed(source, w, 200 + round);
-            double ceiling = ceiling(source, w, k).rate();
+            double ceiling = ceiling(loop, w, k).rate();
             truncate(pg);
             log.accept(String.format(java.util.Locale.ROOT, "Warm-up round %d of at most %d (%,d messages drained, "
                     + "%,d through the ceiling loop): drain %.0f msg/s, ceiling %.0f msg/s", round,
@@ -293,7 +443,7 @@ public final class Benchmark {
     }
 
     /** Receive 10 + delete-batch only, with k threads, until n are deleted or the queue stays empty. */
-    private static Ceiling ceiling(SqsQueueSource source, long n, int k) throws Exception {
+    private static Ceiling ceiling(dev.drainboard.source.DrainQueue source, long n, int k) throws Exception {
         AtomicLong deleted = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(k);
         long t = System.nanoTime();

@@ -18,11 +18,18 @@ final class CpuMeter {
 
     private final ProcessHandle sqs;
     private final ProcessHandle postgres;
+    private final java.util.function.LongSupplier notDrainer;
 
     /** Null for a party that is not ours to measure. */
     CpuMeter(ProcessHandle sqs, ProcessHandle postgres) {
+        this(sqs, postgres, () -> 0);
+    }
+
+    /** {@code notDrainer}: CPU (ns) used in this JVM by threads that are not the drainer's (the delay proxies). */
+    CpuMeter(ProcessHandle sqs, ProcessHandle postgres, java.util.function.LongSupplier notDrainer) {
         this.sqs = sqs;
         this.postgres = postgres;
+        this.notDrainer = notDrainer;
     }
 
     /** Nanoseconds of CPU per party so far; -1 where not measured. */
@@ -43,7 +50,8 @@ final class CpuMeter {
     }
 
     Reading read() {
-        return new Reading(live(ProcessHandle.current()), sqs == null ? -1 : withChildren(sqs),
+        long self = live(ProcessHandle.current());
+        return new Reading(self < 0 ? self : self - notDrainer.getAsLong(), sqs == null ? -1 : withChildren(sqs),
                 postgres == null ? -1 : withChildren(postgres));
     }
 

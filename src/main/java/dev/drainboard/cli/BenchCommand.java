@@ -46,6 +46,28 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--db-password", defaultValue = "postgres", description = "password for --jdbc-url")
     String dbPassword;
 
+    @Option(names = "--sqs-rtt-ms", paramLabel = "R", defaultValue = "0",
+            description = "put a proxy adding R ms per round trip in front of the queue server for the ceiling and "
+                    + "the drain, as if SQS were that far away (default 0: loopback)")
+    int sqsRttMs;
+
+    @Option(names = "--db-rtt-ms", paramLabel = "R", defaultValue = "0",
+            description = "the same in front of PostgreSQL (default 0)")
+    int dbRttMs;
+
+    @Option(names = "--sweep", paramLabel = "K,K,...", split = ",",
+            description = "after the main run, drain N messages at each of these worker counts, and adaptively "
+                    + "(at most the largest count) before and after them, and compare")
+    java.util.List<Integer> sweep = new java.util.ArrayList<>();
+
+    @Option(names = "--embedded", description = "drain on the embedded default and on external ElasticMQ + "
+            + "PostgreSQL side by side, alternating, --rounds times each, and compare")
+    boolean embedded;
+
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "3",
+            description = "with --embedded: drains per side (default 3)")
+    int rounds;
+
     @Option(names = "--json", description = "print one JSON object instead of a table")
     boolean json;
 
@@ -57,18 +79,23 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (messages < 1 || workers < 1 || workers > 64 || warmup < 0 || warmupRounds < 0) {
+        if (messages < 1 || workers < 1 || workers > 64 || warmup < 0 || warmupRounds < 0 || sqsRttMs < 0
+                || dbRttMs < 0 || sweep.stream().anyMatch(k -> k < 1 || k > 64)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--messages must be at least 1, --workers 1-64, --warmup and --warmup-rounds 0 or more");
+                    "--messages must be at least 1, --workers and --sweep 1-64, --warmup and --warmup-rounds 0 or "
+                            + "more, --sqs-rtt-ms and --db-rtt-ms 0 or more");
         }
         if (console) {
             return consoleBench(out, err);
+        }
+        if (embedded) {
+            return embeddedBench(out, err);
         }
         // 'embedded' means what leaving the option out means: the bench starts its own server
         URI sqs = sqsEndpoint == null || ConfigLoader.isEmbedded(sqsEndpoint.toString()) ? null : sqsEndpoint;
         String jdbc = ConfigLoader.isEmbedded(jdbcUrl) ? null : jdbcUrl;
         BenchResult r = new Benchmark(new Benchmark.Options(messages, workers, sqs, jdbc, dbUser,
-                dbPassword, warmup, warmupRounds), err::println).run();
+                dbPassword, warmup, warmupRounds, sqsRttMs, dbRttMs, sweep), err::println).run();
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(r));
         } else {
@@ -89,6 +116,23 @@ final class BenchCommand implements Callable<Integer> {
                     r.commit_p99_ms());
             out.printf(Locale.ROOT, "%-22s %s%n", "cpu, ceiling", cpu(r.ceiling_cpu_us_per_msg()));
             out.printf(Locale.ROOT, "%-22s %s%n", "cpu, full drain", cpu(r.drain_cpu_us_per_msg()));
+            if (r.sqs_rtt_ms() > 0 || r.db_rtt_ms() > 0) {
+                out.printf(Locale.ROOT, "%-22s SQS +%d ms, PostgreSQL +%d ms per round trip%n", "added latency",
+                        r.sqs_rtt_ms(), r.db_rtt_ms());
+            }
+            if (r.sweep() != null) {
+                for (BenchResult.SweepPoint p : r.sweep()) {
+                    out.printf(Locale.ROOT, "%-22s %,.0f msg/s%n", "drain, " + p.workers() + " workers",
+                            p.drain_msgs_per_s());
+                }
+                for (BenchResult.AdaptiveRun a : r.adaptive()) {
+                    out.printf(Locale.ROOT, "%-22s %,.0f msg/s (ended at %d, path %s)%n",
+                            "drain, adaptive <= " + a.max_workers(), a.drain_msgs_per_s(), a.final_limit(),
+                            a.limit_path());
+                }
+                out.printf(Locale.ROOT, "%-22s %.2f of the best fixed (%d workers)%n", "adaptive",
+                        r.sweep_summary().adaptive_to_best_fixed(), r.sweep_summary().best_fixed_workers());
+            }
             out.printf(Locale.ROOT, "%-22s %s%n", "machine", r.machine());
         }
         return r.verified() ? 0 : 1;
@@ -103,6 +147,25 @@ final class BenchCommand implements Callable<Integer> {
 
     private static String part(double us) {
         return us < 0 ? "n/a" : Long.toString(Math.round(us));
+    }
+
+    private int embeddedBench(PrintWriter out, PrintWriter err) throws Exception {
+        if (rounds < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rounds must be at least 1");
+        }
+        dev.drainboard.bench.EmbeddedComparison.Result r = new dev.drainboard.bench.EmbeddedComparison(
+                new dev.drainboard.bench.EmbeddedComparison.Options(messages, workers, rounds), err::println).run();
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(r));
+        } else {
+            for (dev.drainboard.bench.EmbeddedComparison.Side side : java.util.List.of(r.external(), r.embedded())) {
+                out.printf(Locale.ROOT, "%-32s median %,.0f msg/s (rounds %s), %s%n", side.setup(),
+                        side.median_msgs_per_s(), side.drain_msgs_per_s(), cpu(side.cpu_us_per_msg()));
+            }
+            out.printf(Locale.ROOT, "%-32s %.2f%n", "embedded / external", r.embedded_to_external());
+            out.printf(Locale.ROOT, "%-32s %s%n", "verified", r.verified());
+        }
+        return r.verified() ? 0 : 1;
     }
 
     private int consoleBench(PrintWriter out, PrintWriter err) throws Exception {

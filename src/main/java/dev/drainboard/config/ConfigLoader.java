@@ -87,6 +87,11 @@ public final class ConfigLoader {
         return p;
     }
 
+    /** True when a flag, the environment or the settings file sets {@code key} (not only its default). */
+    public boolean isSet(ConfigKey key) {
+        return !isBlank(flags.get(key)) || !isBlank(env.get(key.env())) || !isBlank(file.getProperty(key.flag()));
+    }
+
     /** The raw value of a key after precedence, or null. Blank values count as unset. */
     public String raw(ConfigKey key) {
         String v = flags.get(key);

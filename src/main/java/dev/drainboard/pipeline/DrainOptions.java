@@ -12,9 +12,11 @@ import java.time.Duration;
  * @param giveUpAfter how long one outage may last before the drain gives up (releasing what it holds)
  * @param follow      keep receiving after an empty receive and never give up on an outage: the drain
  *                    runs until it is stopped (service mode, {@code drain --follow})
+ * @param adaptive    {@code workers} is a maximum: the drain starts with fewer receivers and adds or
+ *                    removes them by the throughput they bring ({@link AdaptiveLimit})
  */
 public record DrainOptions(int workers, long maxMessages, Duration pollWait, Duration firstRetry,
-                           Duration giveUpAfter, boolean follow) {
+                           Duration giveUpAfter, boolean follow, boolean adaptive) {
     public static final Duration DEFAULT_FIRST_RETRY = Duration.ofMillis(500);
     public static final Duration DEFAULT_GIVE_UP = Duration.ofMinutes(5);
 
@@ -28,6 +30,11 @@ public record DrainOptions(int workers, long maxMessages, Duration pollWait, Dur
         if (firstRetry.isNegative() || firstRetry.isZero()) {
             throw new IllegalArgumentException("firstRetry must be positive");
         }
+    }
+
+    public DrainOptions(int workers, long maxMessages, Duration pollWait, Duration firstRetry,
+                        Duration giveUpAfter, boolean follow) {
+        this(workers, maxMessages, pollWait, firstRetry, giveUpAfter, follow, false);
     }
 
     public DrainOptions(int workers, long maxMessages, Duration pollWait, Duration firstRetry,
@@ -49,11 +56,16 @@ public record DrainOptions(int workers, long maxMessages, Duration pollWait, Dur
 
     /** The same drain, giving up on an outage after {@code d} (tests use a short one). */
     public DrainOptions withGiveUpAfter(Duration d) {
-        return new DrainOptions(workers, maxMessages, pollWait, firstRetry, d, follow);
+        return new DrainOptions(workers, maxMessages, pollWait, firstRetry, d, follow, adaptive);
     }
 
     /** The same drain, but following the queue until stopped (see {@code follow}). */
     public DrainOptions following() {
-        return new DrainOptions(workers, maxMessages, pollWait, firstRetry, giveUpAfter, true);
+        return new DrainOptions(workers, maxMessages, pollWait, firstRetry, giveUpAfter, true, adaptive);
+    }
+
+    /** The same drain with {@code workers} as the most receivers an adaptive limit may use. */
+    public DrainOptions adaptiveUpTo() {
+        return new DrainOptions(workers, maxMessages, pollWait, firstRetry, giveUpAfter, follow, true);
     }
 }

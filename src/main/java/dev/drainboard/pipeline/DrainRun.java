@@ -32,6 +32,18 @@ final class DrainRun {
     private static final Duration MAX_RETRY = Duration.ofSeconds(8);
     /** In follow mode, the least time between two receives of one worker that both came back empty. */
     private static final Duration IDLE_PAUSE = Duration.ofMillis(500);
+    /**
+     * Commits (write, then delete) in flight per worker. More than one, so that a worker keeps its
+     * receive in flight while its earlier batches are being written and deleted: across a network a
+     * commit takes several round trips (database, then the delete) against one for a receive, and
+     * with one commit per worker the receivers would wait on them. Bounds memory: at most
+     * {@code workers * COMMITS_PER_WORKER} batches of 10 are held.
+     */
+    static final int COMMITS_PER_WORKER = 8;
+    /** How often an adaptive drain measures its rate and moves its limit. */
+    static final Duration ADAPT_WINDOW = Duration.ofMillis(250);
+    /** Receivers an adaptive drain starts with. */
+    static final int ADAPT_START = 4;
 
     private final Drainer drainer;
     private final DrainOptions options;
@@ -51,7 +63,15 @@ final class DrainRun {
     private final AtomicInteger commitsRunning = new AtomicInteger();
     private final AtomicLong commitsDone = new AtomicLong();
     private final Object commitEnded = new Object();
+    /** The receivers allowed to run; fixed at {@code workers} unless the drain is adaptive. */
+    private final AdaptiveLimit limit;
+    private final Object turn = new Object();
+    /** Set once a receive came back empty (not following): waiting receivers need not start. */
+    private volatile boolean drained;
+    /** Retries (outages) since the adaptive controller last looked: trouble for {@link AdaptiveLimit}. */
+    private final AtomicLong trouble = new AtomicLong();
     private ExecutorService committers;
+    private java.util.function.IntConsumer limitChanges = n -> { };
 
     DrainRun(Drainer drainer, DrainOptions options, ProgressListener listener, StopSignal stop, long depthAtStart,
              Clock clock) {
@@ -63,22 +83,44 @@ final class DrainRun {
         this.clock = clock;
         this.started = clock.instant();
         this.budget = new AtomicLong(options.maxMessages() > 0 ? options.maxMessages() : Long.MAX_VALUE);
-        this.inFlight = new Semaphore(options.workers());
+        this.inFlight = new Semaphore(options.workers() * COMMITS_PER_WORKER);
+        this.limit = new AdaptiveLimit(options.adaptive() ? ADAPT_START : options.workers(), options.workers());
+    }
+
+    /** Tells {@code c} each new limit of an adaptive drain (on the controller thread). */
+    DrainRun onLimitChange(java.util.function.IntConsumer c) {
+        this.limitChanges = c;
+        return this;
+    }
+
+    /** The receivers in use at the end (the adaptive limit's last value; {@code workers} otherwise). */
+    int receivers() {
+        return limit.limit();
     }
 
     /**
      * Runs the workers and waits for them. Each worker receives and prepares batches and hands each
      * to a committer thread, then receives the next while that commit (write, then delete) runs:
-     * at most {@code workers} commits are in flight, which bounds memory and keeps each worker one
-     * batch ahead of its commits.
+     * at most {@code workers * COMMITS_PER_WORKER} commits are in flight, which bounds memory and
+     * keeps the receives going while commits wait on the database and the deletes. An adaptive
+     * drain lets only the first {@link AdaptiveLimit#limit()} workers receive; a controller thread
+     * moves that limit every {@link #ADAPT_WINDOW} by the rate of the window.
      */
     DrainStats execute() {
         ExecutorService pool = Executors.newFixedThreadPool(options.workers(), threads("drain-worker-"));
-        committers = Executors.newFixedThreadPool(options.workers(), threads("drain-commit-"));
+        committers = Executors.newFixedThreadPool(options.workers() * COMMITS_PER_WORKER, threads("drain-commit-"));
+        java.util.concurrent.ScheduledExecutorService controller = options.adaptive()
+                ? Executors.newSingleThreadScheduledExecutor(threads("drain-adapt-")) : null;
         List<Future<?>> futures = new ArrayList<>();
         try {
+            if (controller != null) {
+                long[] last = {received.get(), System.nanoTime()};
+                long every = ADAPT_WINDOW.toMillis();
+                controller.scheduleAtFixedRate(() -> adapt(last), every, every, TimeUnit.MILLISECONDS);
+            }
             for (int i = 0; i < options.workers(); i++) {
-                futures.add(pool.submit(this::work));
+                int index = i;
+                futures.add(pool.submit(() -> work(index)));
             }
             for (Future<?> f : futures) {
                 try {
@@ -91,6 +133,9 @@ final class DrainRun {
                 }
             }
         } finally {
+            if (controller != null) {
+                controller.shutdownNow();
+            }
             pool.shutdown();
             committers.shutdown();
             awaitCommitters();
@@ -157,6 +202,45 @@ final class DrainRun {
                 Duration.between(started, clock.instant()), noSentTimestamp.get());
     }
 
+    /** One controller step: the rate of the window that ended, then wake the receivers the new limit lets in. */
+    private void adapt(long[] last) {
+        long now = System.nanoTime();
+        long got = received.get();
+        double rate = (got - last[0]) / ((now - last[1]) / 1e9);
+        last[0] = got;
+        last[1] = now;
+        int before = limit.limit();
+        int after = limit.update(rate, trouble.getAndSet(0) > 0);
+        if (after != before) {
+            log.debug("adaptive drain: {} msg/s with {} receivers, now {}", Math.round(rate), before, after);
+            synchronized (turn) {
+                turn.notifyAll();
+            }
+            limitChanges.accept(after);
+        }
+    }
+
+    /**
+     * Waits while this worker's index is at or above the limit. Returns false when the worker
+     * should end instead: the drain stopped, the queue was found empty, or the budget is spent.
+     */
+    private boolean awaitTurn(int index) {
+        while (index >= limit.limit()) {
+            if (stop.isStopped() || drained || budget.get() <= 0) {
+                return false;
+            }
+            synchronized (turn) {
+                try {
+                    turn.wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private void fail(RuntimeException e) {
         if (fatal.compareAndSet(null, e)) {
             log.error("Drain failed: {}", e.getMessage());
@@ -164,10 +248,13 @@ final class DrainRun {
         stop.stop();
     }
 
-    private void work() {
+    private void work(int index) {
         Backoff backoff = new Backoff(options.firstRetry(), MAX_RETRY);
         boolean sqsDown = false;
         while (!stop.isStopped()) {
+            if (!awaitTurn(index)) {
+                return;
+            }
             int want = reserve();
             if (want == 0) {
                 return;
@@ -190,6 +277,7 @@ final class DrainRun {
                     sqsDown = true;
                     listener.onOutage(ProgressListener.Server.SQS, true);
                 }
+                trouble.incrementAndGet();
                 if (waitOut("SQS unreachable", e, backoff)) {
                     return;
                 }
@@ -210,6 +298,7 @@ final class DrainRun {
                     continue;
                 }
                 if (!options.follow()) {
+                    drained = true;
                     return;
                 }
                 // following: an empty receive is normal; a short poll wait must not spin on the queue
@@ -318,6 +407,7 @@ final class DrainRun {
                 }
             }
             waited = true;
+            trouble.incrementAndGet();
             held = keepLease(held);
         }
     }

@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
 public final class Drainer {
     private static final Logger log = LoggerFactory.getLogger(Drainer.class);
     private static final int RECEIVE_MAX = 10;
+    /** Commits (write, then delete) a drain keeps in flight per worker; see {@code DrainRun}. */
+    public static final int COMMITS_PER_WORKER = DrainRun.COMMITS_PER_WORKER;
+    /** Receivers an adaptive drain starts with. */
+    public static final int ADAPTIVE_START = DrainRun.ADAPT_START;
 
     private final DrainQueue source;
     private final LoginParser parser;
@@ -296,5 +300,21 @@ public final class Drainer {
         }
         DrainRun run = new DrainRun(this, options, listener, stop, depth, clock);
         return run.execute();
+    }
+
+    /**
+     * {@link #drainAll(DrainOptions, ProgressListener, StopSignal)}, telling {@code limitChanges}
+     * every new receiver limit of an adaptive drain ({@link DrainOptions#adaptive()}); the bench
+     * uses it to show where the limit settled.
+     */
+    public DrainStats drainAll(DrainOptions options, ProgressListener listener, StopSignal stop,
+                               java.util.function.IntConsumer limitChanges) {
+        long depth;
+        try {
+            depth = source.depth().available();
+        } catch (SourceException e) {
+            depth = 0;
+        }
+        return new DrainRun(this, options, listener, stop, depth, clock).onLimitChange(limitChanges).execute();
     }
 }
