@@ -69,6 +69,7 @@ public final class Operations implements AutoCloseable {
     private final Reveals reveals;
     private final About about;
     private final TableMasking tableMasking;
+    private final Explore explore;
     private final AutoCloseable closer;
 
     /**
@@ -83,6 +84,13 @@ public final class Operations implements AutoCloseable {
     /** With the in-place masking of stored tables ({@code mask-table}). */
     public Operations(Drainer drainer, QueueAdmin queue, StoredData stored, Reveals reveals, About about,
                       TableMasking tableMasking, AutoCloseable closer) {
+        this(drainer, queue, stored, reveals, about, tableMasking, null, closer);
+    }
+
+    /** With the analyst's queries of the Explore tab and {@code drainboard export}. */
+    public Operations(Drainer drainer, QueueAdmin queue, StoredData stored, Reveals reveals, About about,
+                      TableMasking tableMasking, Explore explore, AutoCloseable closer) {
+        this.explore = explore;
         this.drainer = drainer;
         this.queue = queue;
         this.stored = stored;
@@ -94,7 +102,7 @@ public final class Operations implements AutoCloseable {
 
     /** The same operations, but closing them leaves the parts open (tests share one workspace). */
     public Operations borrowed() {
-        return new Operations(drainer, queue, stored, reveals, about, tableMasking, () -> { });
+        return new Operations(drainer, queue, stored, reveals, about, tableMasking, explore, () -> { });
     }
 
     public About about() {
@@ -187,6 +195,26 @@ public final class Operations implements AutoCloseable {
 
     public List<StoredRejection> rejections(int limit) {
         return stored.rejections(limit);
+    }
+
+    // --- explore ---
+
+    /**
+     * The analyst's queries: filtered keyset pages, counts, follow a mask, shared masks, charts and
+     * streamed export (see {@link Explore}).
+     *
+     * @throws IllegalStateException when these operations were built without them
+     */
+    public Explore explore() {
+        if (explore == null) {
+            throw new IllegalStateException("the explore queries are not available here");
+        }
+        return explore;
+    }
+
+    /** The same operations with {@code e} as their explore queries. */
+    public Operations withExplore(Explore e) {
+        return new Operations(drainer, queue, stored, reveals, about, tableMasking, e, closer);
     }
 
     // --- reveal ---

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 + "Without a command, opens the operator console.",
         subcommands = {DrainCommand.class, PreviewCommand.class, SeedCommand.class, DepthCommand.class,
                 SchemaCommand.class, UnmaskCommand.class, KeysCommand.class, MaskTableCommand.class, BenchCommand.class,
+                ExportCommand.class, ExploreBenchCommand.class,
                 ConsoleCommand.class})
 public final class Main implements Runnable {
 
