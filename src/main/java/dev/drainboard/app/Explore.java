@@ -10,7 +10,7 @@ import dev.drainboard.model.MaskSummary;
 import dev.drainboard.model.PageRequest;
 import dev.drainboard.model.SharedMasks;
 import dev.drainboard.sink.ExploreQueries;
-import dev.drainboard.sink.ExploreQueries.Chart;
+import dev.drainboard.model.ChartKind;
 import dev.drainboard.sink.ExploreQueries.RowHandler;
 import java.util.List;
 
@@ -38,7 +38,7 @@ public interface Explore {
     /** Groups the table again for {@link #shared} on large tables (a scan); returns the groups stored. */
     long regroup();
 
-    ChartSeries chart(Chart chart, LoginFilter filter, int topN);
+    ChartSeries chart(ChartKind chart, LoginFilter filter, int topN);
 
     /** Streams the matching rows to {@code handler} until it returns false; returns the rows handed over. */
     long forEach(LoginFilter filter, ExploreSort sort, RowHandler handler);
@@ -76,7 +76,7 @@ public interface Explore {
             }
 
             @Override
-            public ChartSeries chart(Chart chart, LoginFilter filter, int topN) {
+            public ChartSeries chart(ChartKind chart, LoginFilter filter, int topN) {
                 return q.chart(chart, filter, topN);
             }
 

@@ -7,7 +7,7 @@ import dev.drainboard.model.LoginFilter;
 import dev.drainboard.model.MaskColumn;
 import dev.drainboard.model.PageRequest;
 import dev.drainboard.sink.ExploreQueries;
-import dev.drainboard.sink.ExploreQueries.Chart;
+import dev.drainboard.model.ChartKind;
 import dev.drainboard.sink.Schema;
 import dev.drainboard.sink.Warehouse;
 import java.sql.Connection;
@@ -160,11 +160,11 @@ public final class ExploreBench {
         queries.put("every mask of a user id", i -> q.masksOf(users.get(i % users.size())));
         queries.put("shared device ids (top 200)", i -> q.shared(MaskColumn.MASKED_DEVICE_ID, 200));
         queries.put("shared ips (top 200)", i -> q.shared(MaskColumn.MASKED_IP, 200));
-        queries.put("chart: logins per day by device type", i -> q.chart(Chart.PER_DAY_BY_DEVICE, LoginFilter.ALL, 10));
-        queries.put("chart: rows by locale (top 10)", i -> q.chart(Chart.BY_LOCALE, LoginFilter.ALL, 10));
-        queries.put("chart: rows by app version (top 10)", i -> q.chart(Chart.BY_APP_VERSION, LoginFilter.ALL, 10));
-        queries.put("chart: users per device id", i -> q.chart(Chart.USERS_PER_DEVICE, LoginFilter.ALL, 10));
-        queries.put("chart: per day, ios + PH + 30 days", i -> q.chart(Chart.PER_DAY_BY_DEVICE, narrow, 10));
+        queries.put("chart: logins per day by device type", i -> q.chart(ChartKind.PER_DAY_BY_DEVICE, LoginFilter.ALL, 10));
+        queries.put("chart: rows by locale (top 10)", i -> q.chart(ChartKind.BY_LOCALE, LoginFilter.ALL, 10));
+        queries.put("chart: rows by app version (top 10)", i -> q.chart(ChartKind.BY_APP_VERSION, LoginFilter.ALL, 10));
+        queries.put("chart: users per device id", i -> q.chart(ChartKind.USERS_PER_DEVICE, LoginFilter.ALL, 10));
+        queries.put("chart: per day, ios + PH + 30 days", i -> q.chart(ChartKind.PER_DAY_BY_DEVICE, narrow, 10));
         List<Timing> out = new ArrayList<>();
         for (Map.Entry<String, IntConsumer> e : queries.entrySet()) {
             for (int i = 0; i < 3; i++) {

@@ -1,6 +1,7 @@
 package dev.drainboard.sink;
 
 import dev.drainboard.config.ConfigLoader;
+import dev.drainboard.model.ChartKind;
 import dev.drainboard.model.ChartSeries;
 import dev.drainboard.model.ExplorePage;
 import dev.drainboard.model.ExploreRow;
@@ -389,21 +390,18 @@ public final class ExploreQueries {
 
     // --- charts ---
 
-    /** The charts of the Explore tab. */
-    public enum Chart { PER_DAY_BY_DEVICE, BY_LOCALE, BY_APP_VERSION, USERS_PER_DEVICE }
-
     /**
      * The numbers of one chart over the rows matching {@code f}; top {@code topN} categories for
      * locale and app version. Above {@link #CHART_EXACT_LIMIT} matching rows, counted in a
      * repeatable block sample and scaled up ({@link ChartSeries#sampled()}); users per device id
      * over the whole table comes from the stored grouping (device ids on two or more rows).
      */
-    public ChartSeries chart(Chart chart, LoginFilter f, int topN) {
+    public ChartSeries chart(ChartKind chart, LoginFilter f, int topN) {
         return query("compute a chart", c -> {
             Where w = where(f);
             long table = tableEstimate(c);
             long matching = f.isEmpty() ? table : estimate(c, w);
-            if (chart == Chart.USERS_PER_DEVICE && f.isEmpty() && table > liveGroupingLimit) {
+            if (chart == ChartKind.USERS_PER_DEVICE && f.isEmpty() && table > liveGroupingLimit) {
                 return new ChartSeries(points(c, "SELECT users::text, '', count(*) FROM drainboard_mask_groups WHERE "
                         + "mask_column = 'masked_device_id' GROUP BY users ORDER BY users", new Where("", List.of()),
                         1), true);
@@ -412,7 +410,7 @@ public final class ExploreQueries {
             double pct = sample ? Math.max(0.01, Math.min(100, 100.0 * CHART_EXACT_LIMIT / table)) : 100;
             String from = sample ? "user_logins TABLESAMPLE SYSTEM (" + String.format(java.util.Locale.ROOT, "%.4f",
                     pct) + ") REPEATABLE (16)" : "user_logins";
-            double scale = chart == Chart.USERS_PER_DEVICE ? 1 : 100 / pct;
+            double scale = chart == ChartKind.USERS_PER_DEVICE ? 1 : 100 / pct;
             String sql;
             switch (chart) {
                 case PER_DAY_BY_DEVICE:

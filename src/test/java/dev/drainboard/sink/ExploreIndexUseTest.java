@@ -3,6 +3,7 @@ package dev.drainboard.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drainboard.bench.ExploreBench;
+import dev.drainboard.model.ChartKind;
 import dev.drainboard.model.ExplorePage;
 import dev.drainboard.model.ExploreSort;
 import dev.drainboard.model.LoginFilter;
@@ -101,7 +102,7 @@ class ExploreIndexUseTest {
                 .isNotEmpty();
         indexOnly("shared ips", () -> q.shared(MaskColumn.MASKED_IP, 200));
         indexOnly("repeated masks from the grouping", () -> q.groupedTopRepeated(MaskColumn.MASKED_IP, 15));
-        indexOnly("users per device id (grouping)", () -> q.chart(ExploreQueries.Chart.USERS_PER_DEVICE,
+        indexOnly("users per device id (grouping)", () -> q.chart(ChartKind.USERS_PER_DEVICE,
                 LoginFilter.ALL, 10));
     }
 

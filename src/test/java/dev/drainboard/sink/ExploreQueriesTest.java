@@ -2,6 +2,7 @@ package dev.drainboard.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drainboard.model.ChartKind;
 import dev.drainboard.model.ChartSeries;
 import dev.drainboard.model.ExplorePage;
 import dev.drainboard.model.ExploreRow;
@@ -166,17 +167,17 @@ class ExploreQueriesTest {
     @Test
     void chartsEqualGroupingsBySql() {
         LoginFilter f = new LoginFilter(null, null, null, null, "PH", null, null, null);
-        ChartSeries perDay = q.chart(ExploreQueries.Chart.PER_DAY_BY_DEVICE, f, 10);
+        ChartSeries perDay = q.chart(ChartKind.PER_DAY_BY_DEVICE, f, 10);
         assertThat(perDay.sampled()).isFalse();
         assertThat(perDay.points()).extracting(p -> p.category() + "/" + p.series() + "=" + p.count())
                 .containsExactlyElementsOf(strings("SELECT create_date || '/' || device_type || '=' || count(*) FROM "
                         + "user_logins WHERE locale = 'PH' GROUP BY create_date, device_type ORDER BY create_date, "
                         + "device_type"));
-        ChartSeries versions = q.chart(ExploreQueries.Chart.BY_APP_VERSION, LoginFilter.ALL, 2);
+        ChartSeries versions = q.chart(ChartKind.BY_APP_VERSION, LoginFilter.ALL, 2);
         assertThat(versions.points()).extracting(p -> p.category() + "=" + p.count())
                 .containsExactlyElementsOf(strings("SELECT app_version || '=' || count(*) FROM user_logins GROUP BY "
                         + "app_version ORDER BY count(*) DESC, app_version LIMIT 2"));
-        ChartSeries perDevice = q.chart(ExploreQueries.Chart.USERS_PER_DEVICE, LoginFilter.ALL, 10);
+        ChartSeries perDevice = q.chart(ChartKind.USERS_PER_DEVICE, LoginFilter.ALL, 10);
         assertThat(perDevice.points()).extracting(p -> p.category() + "=" + p.count())
                 .containsExactlyElementsOf(strings("SELECT users || '=' || count(*) FROM (SELECT masked_device_id, "
                         + "count(DISTINCT user_id) users FROM user_logins GROUP BY 1) g GROUP BY users ORDER BY users"));
