@@ -97,8 +97,10 @@ public final class ExploreView {
         status.getStyleClass().add(Styles.DANGER);
         status.managedProperty().bind(status.textProperty().isNotEmpty());
 
-        VBox box = new VBox(8, filterBar(m, keys), sentence, followed, status, inner, exportBar(m, keys));
-        box.setPadding(new Insets(10, 12, 10, 12));
+        Node export = exportBar(m, keys);
+        VBox box = new VBox(6, filterBar(m, keys), sentence, followed, status, inner, export);
+        box.setPadding(new Insets(8, 12, 8, 12));
+        inner.setMinHeight(160);
         return box;
     }
 
@@ -163,7 +165,7 @@ public final class ExploreView {
         f.setId(id);
         f.setPromptText(prompt);
         f.textProperty().bindBidirectional(p);
-        f.setPrefColumnCount(col == 0 ? 14 : 22);
+        f.setPrefColumnCount(col == 0 ? 12 : 18);
         f.setOnAction(e -> m.apply());
         f.setTooltip(Cells.tip(name + " equals this value (Enter applies the filter)"));
         GridPane.setHgrow(f, Priority.ALWAYS);
@@ -196,6 +198,7 @@ public final class ExploreView {
         t.getColumns().forEach(c -> c.setSortable(false)); // the server sorts; a page is not the whole order
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        t.setMinHeight(60);
         t.setTooltip(Cells.tip("Ctrl+C copies the selected rows (masked values only)"));
         t.setOnKeyPressed(e -> {
             if (COPY.match(e)) {
@@ -243,12 +246,15 @@ public final class ExploreView {
                 followMask.fire();
             }
         });
-        HBox pager = new HBox(8, first, prev, next, page, spacer(), ip, device, user);
+        HBox paging = new HBox(8, first, prev, next, page);
+        paging.setAlignment(Pos.CENTER_LEFT);
+        FlowPane pager = new FlowPane(8, 6, paging, new Label("   "), ip, device, user);
         pager.setAlignment(Pos.CENTER_LEFT);
         VBox masks = new VBox(6, bold("Masks of the followed user id"), userMasks, followMask);
         VBox.setVgrow(userMasks, Priority.ALWAYS);
         SplitPane split = new SplitPane(table, masks);
         split.setDividerPositions(0.72);
+        split.setMinHeight(60);
         VBox.setVgrow(split, Priority.ALWAYS);
         VBox box = new VBox(8, split, pager);
         box.setPadding(new Insets(8, 0, 0, 0));
@@ -328,6 +334,7 @@ public final class ExploreView {
         t.getColumns().forEach(c -> c.setSortable(false));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        t.setMinHeight(60);
         t.setTooltip(Cells.tip("Ctrl+C copies the selected masks; double-click follows one"));
         t.setOnKeyPressed(e -> {
             if (COPY.match(e)) {
