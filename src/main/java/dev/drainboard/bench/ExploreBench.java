@@ -94,16 +94,23 @@ public final class ExploreBench {
         return new Result(rows, load, index, regroup, time(ds, q, repeat));
     }
 
-    /** The synthetic rows: about 8 rows per user, devices and ips mostly per user, some shared. */
+    /**
+     * The synthetic rows: about 8 rows per user, devices and ips mostly per user (two devices each),
+     * 2 % of ips and 2.5 % of device ids from small shared pools.
+     */
     public static void load(Connection c, long rows, IntConsumer progress) throws SQLException {
         long users = Math.max(1, rows / 8);
+        // Every 50th row uses one of a pool of shared ips, every 40th one of a pool of shared device
+        // ids; the pools are sized so that each shared value has about 25 rows from as many users.
+        long sharedIps = Math.max(2, rows / 50 / 25);
+        long sharedDevices = Math.max(2, rows / 40 / 25);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO user_logins SELECT "
                 + "'u' || lpad(((i * 7919) % ?)::text, 9, '0'), "
                 + "(ARRAY['android','ios','web'])[1 + (i % 3)::int], "
                 + "'v1:' || encode(sha256(convert_to('bench-ip-' || CASE WHEN i % 50 = 0 THEN 'shared-' || "
-                + "((i / 50) % 500)::text ELSE ((i * 7919) % ?)::text END, 'UTF8')), 'hex'), "
+                + "((i / 50) % ?)::text ELSE ((i * 7919) % ?)::text END, 'UTF8')), 'hex'), "
                 + "'v1:' || encode(sha256(convert_to('bench-device-' || CASE WHEN i % 40 = 0 THEN 'shared-' || "
-                + "((i / 40) % 2000)::text ELSE (((i * 7919) % ?) * 2 + (i / ?) % 2)::text END, 'UTF8')), 'hex'), "
+                + "((i / 40) % ?)::text ELSE (((i * 7919) % ?) * 2 + (i / ?) % 2)::text END, 'UTF8')), 'hex'), "
                 + "(ARRAY['PH','RU','US','DE','BR','IN','JP','FR','MX','NG'])[1 + ((i * 31) % 10)::int], "
                 + "(ARRAY['2.3.0','2.2.1','0.2.6','1.0.0','1.1.4','0.96','3.0.1','2.0.0','1.7.2','0.9.9','2.4.1',"
                 + "'3.1.0'])[1 + ((i * 17) % 12)::int], "
@@ -111,13 +118,16 @@ public final class ExploreBench {
                 + "FROM generate_series(?::bigint, ?::bigint) i")) {
             for (long from = 0; from < rows; from += CHUNK) {
                 long to = Math.min(rows, from + CHUNK) - 1;
-                ps.setLong(1, users);
-                ps.setLong(2, users);
-                ps.setLong(3, users);
-                ps.setLong(4, users);
-                ps.setLong(5, rows);
-                ps.setLong(6, from);
-                ps.setLong(7, to);
+                int i = 1;
+                ps.setLong(i++, users);
+                ps.setLong(i++, sharedIps);
+                ps.setLong(i++, users);
+                ps.setLong(i++, sharedDevices);
+                ps.setLong(i++, users);
+                ps.setLong(i++, users);
+                ps.setLong(i++, rows);
+                ps.setLong(i++, from);
+                ps.setLong(i, to);
                 ps.executeUpdate();
                 progress.accept((int) (to + 1));
             }

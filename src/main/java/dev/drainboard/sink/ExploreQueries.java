@@ -42,7 +42,7 @@ public final class ExploreQueries {
     /** Tables up to this size are grouped live; larger ones read the stored grouping. */
     public static final long LIVE_GROUPING_LIMIT = 200_000;
     /** Charts over more matching rows than this are computed from a block sample of about this size. */
-    public static final long CHART_EXACT_LIMIT = 200_000;
+    public static final long CHART_EXACT_LIMIT = 50_000;
 
     static final String COLUMNS = "user_id, device_type, masked_ip, masked_device_id, locale, app_version,"
             + " create_date";

@@ -63,11 +63,11 @@ public final class ExploreView {
 
     public static VBox build(ExploreModel m, Shortcuts keys) {
         TableView<ExploreRow> table = rowsTable(m);
-        TableView<MaskSummary> userMasks = summaries("explore-user-masks", m.userMasks(), "Follow a user id to see "
-                + "every mask it used.");
+        TableView<MaskSummary> userMasks = summaries("explore-user-masks", m.userMasks(), "No user id followed.", true);
         TableView<MaskSummary> devices = summaries("shared-devices-table", m.sharedDevices(), "No device id is used by "
-                + "two or more user ids.");
-        TableView<MaskSummary> ips = summaries("shared-ips-table", m.sharedIps(), "No ip is used by two or more user ids.");
+                + "two or more user ids.", false);
+        TableView<MaskSummary> ips = summaries("shared-ips-table", m.sharedIps(), "No ip is used by two or more user ids.",
+                false);
 
         TabPane inner = new TabPane(tab("Rows", "explore-rows-tab", rowsPane(m, keys, table, userMasks)),
                 tab("Shared devices & ips", "explore-shared-tab", sharedPane(m, keys, devices, ips)),
@@ -305,9 +305,11 @@ public final class ExploreView {
                 }
             });
         }
-        HBox bar = new HBox(8, info, spacer(), refresh, regroup, follow);
+        HBox buttons = new HBox(8, refresh, regroup, follow);
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, info, spacer(), buttons);
         bar.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(info, Priority.ALWAYS);
+        info.setMinWidth(0);
         VBox left = new VBox(6, bold("Masked device ids used by two or more user ids"), devices);
         VBox right = new VBox(6, bold("Masked ips used by two or more user ids"), ips);
         VBox.setVgrow(devices, Priority.ALWAYS);
@@ -320,13 +322,15 @@ public final class ExploreView {
     }
 
     private static TableView<MaskSummary> summaries(String id, javafx.collections.ObservableList<MaskSummary> items,
-                                                    String empty) {
+                                                    String empty, boolean withColumn) {
         TableView<MaskSummary> t = new TableView<>(items);
         t.setId(id);
         t.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         t.setPlaceholder(new Label(empty));
         t.getColumns().add(Cells.mask("mask", 170, MaskSummary::mask, s -> s.users() > 1));
-        t.getColumns().add(Cells.text("column", 70, s -> s.column() == MaskColumn.MASKED_IP ? "ip" : "device"));
+        if (withColumn) {
+            t.getColumns().add(Cells.text("column", 60, s -> s.column() == MaskColumn.MASKED_IP ? "ip" : "device"));
+        }
         t.getColumns().add(Cells.text("user ids", 60, s -> Long.toString(s.users())));
         t.getColumns().add(Cells.text("rows", 55, s -> Long.toString(s.rows())));
         t.getColumns().add(Cells.text("first", 85, s -> s.first() == null ? "" : s.first().toString()));
@@ -353,6 +357,8 @@ public final class ExploreView {
         perDay.setTitle("Logins per day, by device type");
         perDay.setAnimated(false);
         perDay.setCategoryGap(1);
+        perDay.setMinHeight(60);
+        perDay.setPrefHeight(140);
         BarChart<String, Number> locale = bars("chart-locale", "Rows by locale (top " + ExploreModel.TOP_N + ")");
         BarChart<String, Number> version = bars("chart-app-version", "Rows by app version (top " + ExploreModel.TOP_N
                 + ")");
@@ -376,10 +382,20 @@ public final class ExploreView {
         HBox bar = new HBox(8, note, spacer(), refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
         GridPane grid = new GridPane();
-        grid.add(perDay, 0, 0, 3, 1);
+        grid.add(perDay, 0, 0);
+        grid.add(users, 1, 0);
         grid.add(locale, 0, 1);
         grid.add(version, 1, 1);
-        grid.add(users, 2, 1);
+        javafx.scene.layout.ColumnConstraints wide = new javafx.scene.layout.ColumnConstraints();
+        wide.setPercentWidth(60);
+        javafx.scene.layout.ColumnConstraints narrow = new javafx.scene.layout.ColumnConstraints();
+        narrow.setPercentWidth(40);
+        grid.getColumnConstraints().setAll(wide, narrow);
+        for (int i = 0; i < 2; i++) {
+            javafx.scene.layout.RowConstraints half = new javafx.scene.layout.RowConstraints();
+            half.setPercentHeight(50);
+            grid.getRowConstraints().add(half);
+        }
         for (Node n : List.of(perDay, locale, version, users)) {
             GridPane.setHgrow(n, Priority.ALWAYS);
             GridPane.setVgrow(n, Priority.ALWAYS);
@@ -397,7 +413,8 @@ public final class ExploreView {
         c.setTitle(title);
         c.setAnimated(false);
         c.setLegendVisible(false);
-        c.setPrefHeight(240);
+        c.setMinHeight(60);
+        c.setPrefHeight(140);
         return c;
     }
 
@@ -413,8 +430,11 @@ public final class ExploreView {
         }
         chart.getData().setAll(new ArrayList<>(series.values()));
         if (chart.getXAxis() instanceof CategoryAxis) {
-            ((CategoryAxis) chart.getXAxis()).setTickLabelsVisible(s.points().stream()
-                    .map(ChartSeries.Point::category).distinct().count() <= 62);
+            List<String> categories = s.points().stream().map(ChartSeries.Point::category).distinct()
+                    .collect(java.util.stream.Collectors.toList());
+            CategoryAxis x = (CategoryAxis) chart.getXAxis();
+            x.setTickLabelsVisible(categories.size() <= 14);
+            x.setLabel(categories.size() > 14 ? categories.get(0) + " … " + categories.get(categories.size() - 1) : null);
         }
     }
 

@@ -124,7 +124,7 @@ public final class QueueModel {
 
     public void showDb(DbSnapshot s) {
         boolean ok = s.counts() != null;
-        rows.set(ok ? Long.toString(s.counts().rows()) : UNREACHABLE);
+        rows.set(ok ? (s.counts().rowsEstimated() ? "≈ " : "") + s.counts().rows() : UNREACHABLE);
         rejections.set(ok ? Long.toString(s.counts().rejections()) : UNREACHABLE);
         noteChange(dbUp.get(), ok, "PostgreSQL", s.error());
         dbUp.set(ok);
