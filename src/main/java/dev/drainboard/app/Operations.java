@@ -180,6 +180,11 @@ public final class Operations implements AutoCloseable {
         return stored.counts();
     }
 
+    /** Counts for the live panel: PostgreSQL's estimate above 100,000 rows, so polling never scans. */
+    public StoredCounts liveCounts() {
+        return stored.liveCounts();
+    }
+
     public List<StoredLogin> latestRows(int limit) {
         return stored.latestRows(limit);
     }

@@ -143,7 +143,7 @@ public final class ExploreBench {
         LoginFilter narrow = new LoginFilter(null, null, null, "ios", "PH", null, month, month.plusDays(29));
         ExplorePage first = q.page(LoginFilter.ALL, ExploreSort.DATE, PageRequest.first(100));
         Map<String, IntConsumer> queries = new LinkedHashMap<>();
-        queries.put("live counts (Committed tab, every second)", i -> w.counts());
+        queries.put("live counts (Committed tab, every second)", i -> w.liveCounts());
         queries.put("latest 200 rows (Committed tab)", i -> w.latestRows(200));
         queries.put("top repeated masked_ip (Committed tab)", i -> w.topRepeated(MaskColumn.MASKED_IP, 15));
         queries.put("page 1, all rows, by date (100)", i -> q.page(LoginFilter.ALL, ExploreSort.DATE,

@@ -20,8 +20,7 @@ final class DepthCommand extends WorkspaceCommand {
         out.printf(fmt, "queue", "available", "in flight", "delayed");
         out.printf(fmt, ws.config().queue(), q.available(), q.inFlight(), q.delayed());
         out.printf(fmt, ws.config().deadLetterQueue(), d.available(), d.inFlight(), d.delayed());
-        out.printf("PostgreSQL: %s%d rows in user_logins, %d rejections%n", c.rowsEstimated() ? "about " : "", c.rows(),
-                c.rejections());
+        out.printf("PostgreSQL: %d rows in user_logins, %d rejections%n", c.rows(), c.rejections());
         out.printf("Mask policy: %s (%s)%n", ws.config().maskPolicy().summary(), ws.masking().description());
         return 0;
     }

@@ -109,7 +109,7 @@ class ExploreIndexUseTest {
     @Test
     void theCommittedTabsLiveQueriesDoNotScanTheTable() throws SQLException {
         Warehouse w = new Warehouse(one);
-        assertThat(noScan("live counts", w::counts).rowsEstimated()).isTrue();
+        assertThat(noScan("live counts", w::liveCounts).rowsEstimated()).isTrue();
         assertThat(noScan("latest rows", () -> w.latestRows(200))).hasSize(200);
     }
 

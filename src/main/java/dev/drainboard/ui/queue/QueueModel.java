@@ -98,7 +98,7 @@ public final class QueueModel {
 
     private DbSnapshot pollDb() {
         try {
-            return new DbSnapshot(session.operations().counts(), null);
+            return new DbSnapshot(session.operations().liveCounts(), null);
         } catch (RuntimeException e) {
             return new DbSnapshot(null, Problems.cause(e));
         }
