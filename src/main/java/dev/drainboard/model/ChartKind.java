@@ -8,6 +8,6 @@ public enum ChartKind {
     BY_LOCALE,
     /** Rows per app version, the top N. */
     BY_APP_VERSION,
-    /** How many device ids have 1, 2, 3… distinct user ids. */
+    /** How many device ids have 2, 3, 4… distinct user ids (the shared ones). */
     USERS_PER_DEVICE
 }

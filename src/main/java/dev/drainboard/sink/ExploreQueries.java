@@ -190,6 +190,12 @@ public final class ExploreQueries {
                     return new RowCount(table, false);
                 }
             }
+            // When the planner expects far more rows than the bound, counting up to the bound would
+            // read tens of thousands of rows only to say "about"; its estimate says it at once.
+            long planned = estimate(c, w);
+            if (planned > 5L * EXACT_COUNT_LIMIT) {
+                return new RowCount(planned, false);
+            }
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM user_logins WHERE "
                     + w.sql() + " LIMIT " + (EXACT_COUNT_LIMIT + 1) + ") s")) {
                 w.bind(ps, 1);
@@ -201,7 +207,7 @@ public final class ExploreQueries {
                     }
                 }
             }
-            return new RowCount(Math.max(EXACT_COUNT_LIMIT + 1, estimate(c, w)), false);
+            return new RowCount(Math.max(EXACT_COUNT_LIMIT + 1, planned), false);
         });
     }
 
@@ -394,7 +400,8 @@ public final class ExploreQueries {
      * The numbers of one chart over the rows matching {@code f}; top {@code topN} categories for
      * locale and app version. Above {@link #CHART_EXACT_LIMIT} matching rows, counted in a
      * repeatable block sample and scaled up ({@link ChartSeries#sampled()}); users per device id
-     * over the whole table comes from the stored grouping (device ids on two or more rows).
+     * counts the device ids with two or more user ids, over the whole table from the stored
+     * grouping (an index range of the shared ones only).
      */
     public ChartSeries chart(ChartKind chart, LoginFilter f, int topN) {
         return query("compute a chart", c -> {
@@ -403,8 +410,8 @@ public final class ExploreQueries {
             long matching = f.isEmpty() ? table : estimate(c, w);
             if (chart == ChartKind.USERS_PER_DEVICE && f.isEmpty() && table > liveGroupingLimit) {
                 return new ChartSeries(points(c, "SELECT users::text, '', count(*) FROM drainboard_mask_groups WHERE "
-                        + "mask_column = 'masked_device_id' GROUP BY users ORDER BY users", new Where("", List.of()),
-                        1), true);
+                        + "mask_column = 'masked_device_id' AND users >= 2 GROUP BY users ORDER BY users",
+                        new Where("", List.of()), 1), false);
             }
             boolean sample = matching > CHART_EXACT_LIMIT && table > 0;
             double pct = sample ? Math.max(0.01, Math.min(100, 100.0 * CHART_EXACT_LIMIT / table)) : 100;
@@ -428,7 +435,7 @@ public final class ExploreQueries {
                 default:
                     sql = "SELECT users::text, '', count(*) FROM (SELECT masked_device_id, count(DISTINCT user_id) AS "
                             + "users FROM " + from + " WHERE " + w.sql() + " AND masked_device_id IS NOT NULL GROUP BY "
-                            + "masked_device_id) g GROUP BY users ORDER BY users";
+                            + "masked_device_id HAVING count(DISTINCT user_id) >= 2) g GROUP BY users ORDER BY users";
             }
             return new ChartSeries(points(c, sql, w, scale), sample);
         });

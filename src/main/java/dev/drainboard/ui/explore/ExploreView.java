@@ -362,7 +362,7 @@ public final class ExploreView {
         BarChart<String, Number> locale = bars("chart-locale", "Rows by locale (top " + ExploreModel.TOP_N + ")");
         BarChart<String, Number> version = bars("chart-app-version", "Rows by app version (top " + ExploreModel.TOP_N
                 + ")");
-        BarChart<String, Number> users = bars("chart-users-per-device", "Device ids by number of user ids");
+        BarChart<String, Number> users = bars("chart-users-per-device", "Shared device ids by number of user ids");
         Map<ChartKind, XYChart<String, Number>> all = new LinkedHashMap<>();
         all.put(ChartKind.PER_DAY_BY_DEVICE, perDay);
         all.put(ChartKind.BY_LOCALE, locale);
