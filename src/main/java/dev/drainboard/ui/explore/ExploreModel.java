@@ -288,8 +288,12 @@ public final class ExploreModel {
         sharedIps.setAll(ips.masks());
         String when = devices.computedAt() == null ? "not grouped yet: press Regroup"
                 : "grouped " + TIME.format(devices.computedAt()) + " over " + devices.tableRows() + " rows";
-        sharedInfo.set(devices.masks().size() + " device ids and " + ips.masks().size()
+        sharedInfo.set(many(devices.masks().size()) + " device ids and " + many(ips.masks().size())
                 + " ips are used by two or more user ids (" + when + ").");
+    }
+
+    private static String many(int shown) {
+        return shown >= SHARED_LIMIT ? "At least " + shown + " (the first " + shown + " listed)" : Integer.toString(shown);
     }
 
     /** Groups the whole table again (a scan), then reads the shared lists. */
