@@ -293,7 +293,7 @@ public final class ExploreModel {
     }
 
     private static String many(int shown) {
-        return shown >= SHARED_LIMIT ? "At least " + shown + " (the first " + shown + " listed)" : Integer.toString(shown);
+        return shown >= SHARED_LIMIT ? shown + "+ (the first " + shown + " listed)" : Integer.toString(shown);
     }
 
     /** Groups the whole table again (a scan), then reads the shared lists. */
