@@ -60,3 +60,31 @@ ALTER TABLE drainboard_rejections ADD COLUMN IF NOT EXISTS replay_outcome text;
 -- committed before earlier ones (committed_at is the commit's transaction time).
 ALTER TABLE drainboard_ledger ADD COLUMN IF NOT EXISTS message_group_id varchar(128);
 ALTER TABLE drainboard_ledger ADD COLUMN IF NOT EXISTS sequence_number numeric(40, 0);
+
+-- The Explore tab and `drainboard export` (docs/explore.md says which query uses which index).
+-- Keyset pages sorted by date (newest first) and by user id; filters on user id, date range,
+-- locale and app version; "every mask of this user".
+CREATE INDEX IF NOT EXISTS user_logins_create_date_user_idx ON user_logins (create_date, user_id);
+CREATE INDEX IF NOT EXISTS user_logins_user_date_idx ON user_logins (user_id, create_date);
+CREATE INDEX IF NOT EXISTS user_logins_locale_date_idx ON user_logins (locale, create_date);
+CREATE INDEX IF NOT EXISTS user_logins_app_version_date_idx ON user_logins (app_version, create_date);
+
+-- Masks seen on two or more rows, with their distinct user ids, computed on demand from
+-- user_logins (one grouping scan) so that the shared-devices list and the Committed tab's repeated
+-- masks are index reads at millions of rows instead of a grouping of the whole table.
+CREATE TABLE IF NOT EXISTS drainboard_mask_groups (
+    mask_column  varchar(32)  NOT NULL,
+    mask         varchar(256) NOT NULL,
+    users        bigint       NOT NULL,
+    row_count    bigint       NOT NULL,
+    first_date   date,
+    last_date    date,
+    PRIMARY KEY (mask_column, mask)
+);
+CREATE INDEX IF NOT EXISTS drainboard_mask_groups_users_idx ON drainboard_mask_groups (mask_column, users DESC, row_count DESC, mask);
+CREATE INDEX IF NOT EXISTS drainboard_mask_groups_rows_idx ON drainboard_mask_groups (mask_column, row_count DESC, mask);
+CREATE TABLE IF NOT EXISTS drainboard_mask_groups_run (
+    id           integer      PRIMARY KEY CHECK (id = 1),
+    computed_at  timestamptz  NOT NULL,
+    table_rows   bigint       NOT NULL
+);

@@ -71,6 +71,7 @@ public final class Operations implements AutoCloseable {
     private final Reveals reveals;
     private final About about;
     private final TableMasking tableMasking;
+    private final Explore explore;
     private final AutoCloseable closer;
 
     /**
@@ -85,6 +86,13 @@ public final class Operations implements AutoCloseable {
     /** With the in-place masking of stored tables ({@code mask-table}). */
     public Operations(Drainer drainer, QueueAdmin queue, StoredData stored, Reveals reveals, About about,
                       TableMasking tableMasking, AutoCloseable closer) {
+        this(drainer, queue, stored, reveals, about, tableMasking, null, closer);
+    }
+
+    /** With the analyst's queries of the Explore tab and {@code drainboard export}. */
+    public Operations(Drainer drainer, QueueAdmin queue, StoredData stored, Reveals reveals, About about,
+                      TableMasking tableMasking, Explore explore, AutoCloseable closer) {
+        this.explore = explore;
         this.drainer = drainer;
         this.queue = queue;
         this.stored = stored;
@@ -96,7 +104,7 @@ public final class Operations implements AutoCloseable {
 
     /** The same operations, but closing them leaves the parts open (tests share one workspace). */
     public Operations borrowed() {
-        return new Operations(drainer, queue, stored, reveals, about, tableMasking, () -> { });
+        return new Operations(drainer, queue, stored, reveals, about, tableMasking, explore, () -> { });
     }
 
     public About about() {
@@ -192,6 +200,11 @@ public final class Operations implements AutoCloseable {
         return stored.counts();
     }
 
+    /** Counts for the live panel: PostgreSQL's estimate above 100,000 rows, so polling never scans. */
+    public StoredCounts liveCounts() {
+        return stored.liveCounts();
+    }
+
     public List<StoredLogin> latestRows(int limit) {
         return stored.latestRows(limit);
     }
@@ -207,6 +220,26 @@ public final class Operations implements AutoCloseable {
 
     public List<StoredRejection> rejections(int limit) {
         return stored.rejections(limit);
+    }
+
+    // --- explore ---
+
+    /**
+     * The analyst's queries: filtered keyset pages, counts, follow a mask, shared masks, charts and
+     * streamed export (see {@link Explore}).
+     *
+     * @throws IllegalStateException when these operations were built without them
+     */
+    public Explore explore() {
+        if (explore == null) {
+            throw new IllegalStateException("the explore queries are not available here");
+        }
+        return explore;
+    }
+
+    /** The same operations with {@code e} as their explore queries. */
+    public Operations withExplore(Explore e) {
+        return new Operations(drainer, queue, stored, reveals, about, tableMasking, e, closer);
     }
 
     // --- reveal ---

@@ -16,7 +16,13 @@ import java.util.Map;
  * adapter, never on the UI thread.
  */
 public interface StoredData {
+    /** Exact counts. */
     StoredCounts counts();
+
+    /** Counts for a display polled every second: an estimate on large tables (exact by default). */
+    default StoredCounts liveCounts() {
+        return counts();
+    }
 
     List<StoredLogin> latestRows(int limit);
 
@@ -31,6 +37,11 @@ public interface StoredData {
             @Override
             public StoredCounts counts() {
                 return w.counts();
+            }
+
+            @Override
+            public StoredCounts liveCounts() {
+                return w.liveCounts();
             }
 
             @Override

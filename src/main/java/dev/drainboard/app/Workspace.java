@@ -14,6 +14,7 @@ import dev.drainboard.pipeline.Drainer;
 import dev.drainboard.pipeline.Revealer;
 import dev.drainboard.sink.GroupCommitSink;
 import dev.drainboard.sink.PostgresLoginSink;
+import dev.drainboard.sink.ExploreQueries;
 import dev.drainboard.sink.Warehouse;
 import dev.drainboard.source.SqsClients;
 import dev.drainboard.source.SqsQueueSource;
@@ -249,7 +250,8 @@ public final class Workspace implements AutoCloseable {
                 new Operations.About(mode(), key.fingerprint(), sqsDescription() + (embeddedSqs ? " (embedded)" : ""),
                         dbDescription() + (embeddedDb ? " (embedded)" : ""), config.workers(),
                         Duration.ofSeconds(config.waitSeconds()), config.maskPolicy().summary()),
-                TableMasking.of(MaskTableDesk.over(this)), this::close);
+                TableMasking.of(MaskTableDesk.over(this)), this::close)
+                .withExplore(Explore.of(new ExploreQueries(sink.dataSource())));
     }
 
     /** The audited reveal of masked values, with the console's wording when no keyset exists. */

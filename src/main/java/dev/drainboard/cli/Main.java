@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
                 + "Without a command, opens the operator console.",
         subcommands = {DrainCommand.class, PreviewCommand.class, SeedCommand.class, DepthCommand.class,
                 SchemaCommand.class, UnmaskCommand.class, KeysCommand.class, MaskTableCommand.class, BenchCommand.class,
-                ConsoleCommand.class, RedriveCommand.class})
+                ExportCommand.class, ExploreBenchCommand.class, RedriveCommand.class,
+                ConsoleCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -105,7 +105,7 @@ public final class QueueModel {
 
     private DbSnapshot pollDb() {
         try {
-            return new DbSnapshot(session.operations().counts(), null);
+            return new DbSnapshot(session.operations().liveCounts(), null);
         } catch (RuntimeException e) {
             return new DbSnapshot(null, Problems.cause(e));
         }
@@ -134,7 +134,7 @@ public final class QueueModel {
 
     public void showDb(DbSnapshot s) {
         boolean ok = s.counts() != null;
-        rows.set(ok ? Long.toString(s.counts().rows()) : UNREACHABLE);
+        rows.set(ok ? (s.counts().rowsEstimated() ? "≈ " : "") + s.counts().rows() : UNREACHABLE);
         rejections.set(ok ? Long.toString(s.counts().rejections()) : UNREACHABLE);
         noteChange(dbUp.get(), ok, "PostgreSQL", s.error());
         dbUp.set(ok);

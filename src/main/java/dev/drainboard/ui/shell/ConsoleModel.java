@@ -10,6 +10,7 @@ import dev.drainboard.ui.common.Session;
 import dev.drainboard.ui.common.Tasks;
 import dev.drainboard.ui.demo.DemoModel;
 import dev.drainboard.ui.drain.DrainModel;
+import dev.drainboard.ui.explore.ExploreModel;
 import dev.drainboard.ui.preview.PreviewModel;
 import dev.drainboard.ui.queue.QueueModel;
 import dev.drainboard.ui.reveal.RevealModel;
@@ -39,6 +40,7 @@ public final class ConsoleModel {
     private final DemoModel demo;
     private final RevealModel reveal;
     private final MaskTableModel maskTable;
+    private final ExploreModel explore;
     private final ReadOnlyStringWrapper startup = new ReadOnlyStringWrapper("Starting…");
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper("");
@@ -61,6 +63,7 @@ public final class ConsoleModel {
         this.demo = new DemoModel(session);
         this.reveal = new RevealModel(session);
         this.maskTable = new MaskTableModel(session);
+        this.explore = new ExploreModel(session);
         session.onStoredChanged(queue::refreshNow);
         session.onStoredChanged(stored::refresh);
     }
@@ -273,5 +276,9 @@ public final class ConsoleModel {
 
     public RevealModel reveal() {
         return reveal;
+    }
+
+    public ExploreModel explore() {
+        return explore;
     }
 }

@@ -9,6 +9,7 @@ import dev.drainboard.ui.common.Shortcuts;
 import dev.drainboard.ui.connection.ConnectionModel;
 import dev.drainboard.ui.demo.DemoView;
 import dev.drainboard.ui.drain.DrainView;
+import dev.drainboard.ui.explore.ExploreView;
 import dev.drainboard.ui.preview.PreviewView;
 import dev.drainboard.ui.queue.QueueView;
 import dev.drainboard.ui.stored.StoredView;
@@ -58,8 +59,15 @@ public final class ConsoleView {
         TabPane tabs = new TabPane(tab("Preview", "preview-tab", PreviewView.build(m.preview(), keys)),
                 tab("Committed", "committed-tab", MaskTableView.withAction(StoredView.committed(m.stored(), m.reveal()),
                         m.maskTable())),
-                tab("Rejections", "rejections-tab", StoredView.rejections(m.stored())));
+                tab("Rejections", "rejections-tab", StoredView.rejections(m.stored())),
+                tab("Explore", "explore-tab", ExploreView.build(m.explore(), keys)));
         tabs.setId("tabs");
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && "explore-tab".equals(b.getId()) && m.explore().appliedProperty().get().isEmpty()
+                    && m.explore().rows().isEmpty()) {
+                m.explore().apply();
+            }
+        });
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (b.intValue() > 0) {
                 m.stored().refresh();

@@ -89,7 +89,48 @@ class ScreenshotTour {
             onFx(() -> ((TabPane) fx.node("#tabs")).getSelectionModel().select(2));
             fx.until(() -> !m.stored().rejections().isEmpty());
             snap(fx, "4-rejections-view.png");
+
+            exploreShots(fx, m);
         }
+    }
+
+    /** The Explore tab over the drained rows plus 20,000 generated ones (already masked-looking). */
+    private static void exploreShots(ConsoleFxHarness fx, ConsoleModel m) throws Exception {
+        try (java.sql.Connection c = fx.workspace.sink().dataSource().getConnection()) {
+            dev.drainboard.bench.ExploreBench.load(c, 20_000, n -> { });
+        }
+        onFx(() -> ((TabPane) fx.node("#tabs")).getSelectionModel().select(3));
+        onFx(() -> {
+            m.explore().deviceTypeProperty().set("ios");
+            m.explore().localeProperty().set("PH");
+            m.explore().fromProperty().set(java.time.LocalDate.of(2026, 3, 1));
+            m.explore().toProperty().set(java.time.LocalDate.of(2026, 5, 31));
+            m.explore().apply();
+        });
+        fx.until(() -> !m.explore().rows().isEmpty() && m.explore().sentenceProperty().get().endsWith("rows"));
+        snap(fx, "5-explore-filter-as-a-sentence.png");
+
+        onFx(() -> ((TabPane) fx.node("#explore-inner-tabs")).getSelectionModel().select(1));
+        fx.until(() -> !m.explore().sharedDevices().isEmpty());
+        onFx(() -> {
+            @SuppressWarnings("unchecked")
+            TableView<dev.drainboard.model.MaskSummary> t =
+                    (TableView<dev.drainboard.model.MaskSummary>) fx.node("#shared-devices-table");
+            t.getSelectionModel().select(0);
+        });
+        snap(fx, "6-explore-shared-devices.png");
+
+        onFx(() -> {
+            m.explore().clear();
+            m.explore().fromProperty().set(java.time.LocalDate.of(2026, 3, 1));
+            m.explore().toProperty().set(java.time.LocalDate.of(2026, 4, 15));
+            m.explore().apply();
+        });
+        onFx(() -> ((TabPane) fx.node("#explore-inner-tabs")).getSelectionModel().select(2));
+        fx.until(() -> m.explore().chartProperty(dev.drainboard.model.ChartKind.PER_DAY_BY_DEVICE).get().points()
+                .size() > 10 && !m.explore().chartProperty(dev.drainboard.model.ChartKind.USERS_PER_DEVICE).get()
+                .points().isEmpty());
+        snap(fx, "7-explore-charts.png");
     }
 
     private static void onFx(Runnable r) throws ExecutionException, InterruptedException, TimeoutException {

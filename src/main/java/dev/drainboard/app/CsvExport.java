@@ -1,0 +1,90 @@
+package dev.drainboard.app;
+
+import dev.drainboard.config.MaskScheme;
+import dev.drainboard.model.ExploreSort;
+import dev.drainboard.model.LoginFilter;
+import dev.drainboard.model.MaskSummary;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes explore results as RFC 4180 CSV (commons-csv, CRLF, quotes where needed) with a header
+ * row. Only masked values leave: a value in a masked column that does not carry a mask scheme's
+ * prefix (a table that was never masked) is written as {@link #WITHHELD}, never as itself.
+ */
+public final class CsvExport {
+    public static final List<String> ROW_HEADER = List.of("user_id", "device_type", "masked_ip", "masked_device_id",
+            "locale", "app_version", "create_date");
+    public static final List<String> SHARED_HEADER = List.of("mask_column", "mask", "users", "rows", "first_date",
+            "last_date");
+    /** What a masked column holds in the file when its value is not a mask. */
+    public static final String WITHHELD = "(withheld: not a mask)";
+    /** Progress is reported every this many rows. */
+    public static final int PROGRESS_EVERY = 1000;
+
+    /** Rows written so far, from the exporting thread. */
+    public interface Progress {
+        void rows(long written);
+    }
+
+    private CsvExport() {
+    }
+
+    /**
+     * Writes every row matching {@code filter} to {@code out}; checks {@code cancelled} between
+     * rows and throws {@link CancellationException} when it turns true. Returns the rows written.
+     */
+    public static long rows(Explore explore, LoginFilter filter, ExploreSort sort, Writer out, Progress progress,
+                            BooleanSupplier cancelled) throws IOException {
+        CSVPrinter csv = new CSVPrinter(out, format(ROW_HEADER));
+        long[] n = {0};
+        explore.forEach(filter, sort, r -> {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("export cancelled after " + n[0] + " rows");
+                }
+                csv.printRecord(r.userId(), r.deviceType(), masked(r.maskedIp()), masked(r.maskedDeviceId()),
+                        r.locale(), r.appVersion(), r.createDate());
+                n[0]++;
+                if (n[0] % PROGRESS_EVERY == 0) {
+                    progress.rows(n[0]);
+                }
+                return true;
+        });
+        csv.flush();
+        progress.rows(n[0]);
+        return n[0];
+    }
+
+    /** Writes a shared-masks list. */
+    public static void shared(List<MaskSummary> masks, Writer out) throws IOException {
+        CSVPrinter csv = new CSVPrinter(out, format(SHARED_HEADER));
+        for (MaskSummary m : masks) {
+            csv.printRecord(m.column().column(), masked(m.mask()), m.users(), m.rows(), m.first(), m.last());
+        }
+        csv.flush();
+    }
+
+    /** RFC 4180 with the given header. */
+    static CSVFormat format(List<String> header) {
+        return CSVFormat.RFC4180.builder().setHeader(header.toArray(new String[0])).get();
+    }
+
+    /** The value when it is a mask (or null); {@link #WITHHELD} otherwise. */
+    public static String masked(String value) {
+        if (value == null) {
+            return null;
+        }
+        for (MaskScheme s : MaskScheme.values()) {
+            if (value.startsWith(s.prefix())) {
+                return value;
+            }
+        }
+        return WITHHELD;
+    }
+
+}

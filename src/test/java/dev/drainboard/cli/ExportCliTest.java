@@ -1,0 +1,124 @@
+package dev.drainboard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drainboard.app.CsvExport;
+import dev.drainboard.config.AppConfig;
+import dev.drainboard.support.Db;
+import dev.drainboard.support.TestServers;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code drainboard export}: what it writes parses back, as CSV, into exactly the rows the filter selects. */
+class ExportCliTest {
+
+    @Test
+    void exportedRowsRoundTripThroughACsvParser(@TempDir Path tmp) throws Exception {
+        AppConfig c = TestServers.config();
+        String url = c.jdbcUrl().orElseThrow();
+        List<String> common = List.of("--sqs-endpoint=" + c.sqsEndpoint().orElseThrow(), "--queue=" + c.queue(),
+                "--jdbc-url=" + url, "--data-dir=" + c.dataDir(), "--wait-seconds=0");
+        assertThat(CliTest.run(with("seed", common)).code()).isZero();
+        assertThat(CliTest.run(with("drain", common)).code()).isZero();
+        // A comma and a quote in a stored value, to prove the quoting.
+        Db.execute(url, "UPDATE user_logins SET locale = 'P\"H, x' WHERE ctid = (SELECT min(ctid) FROM user_logins "
+                + "WHERE device_type = 'ios')");
+
+        Path file = tmp.resolve("ios.csv");
+        CliTest.Run r = CliTest.run(with("export", common, "--filter", "device_type=ios", "--format", "csv",
+                "--output", file.toString()));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("Wrote ").contains("device type = ios");
+
+        List<CSVRecord> records;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        }
+        List<List<String>> got = new ArrayList<>();
+        for (CSVRecord rec : records) {
+            List<String> row = new ArrayList<>();
+            CsvExport.ROW_HEADER.forEach(h -> row.add(rec.get(h)));
+            got.add(row);
+        }
+        assertThat(got).containsExactlyElementsOf(sql(url, "SELECT user_id, device_type, masked_ip, masked_device_id, "
+                + "coalesce(locale, ''), app_version, create_date::text FROM user_logins WHERE device_type = 'ios' "
+                + "ORDER BY create_date DESC, user_id DESC, ctid DESC"));
+        assertThat(got).anySatisfy(row -> assertThat(row.get(4)).isEqualTo("P\"H, x"));
+        String text = Files.readString(file);
+        assertThat(text).startsWith(String.join(",", CsvExport.ROW_HEADER) + "\r\n").contains("\"P\"\"H, x\"");
+        for (String raw : rawValues()) {
+            assertThat(text).doesNotContain(raw);
+        }
+
+        CliTest.Run shared = CliTest.run(with("export", common, "--shared", "devices"));
+        assertThat(shared.code()).as(shared.err()).isZero();
+        List<CSVRecord> masks = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(shared.out())).getRecords();
+        assertThat(masks.stream().map(m -> m.get("mask")).toList()).containsExactlyInAnyOrderElementsOf(sql(url,
+                "SELECT masked_device_id FROM user_logins GROUP BY 1 HAVING count(DISTINCT user_id) >= 2").stream()
+                .map(l -> l.get(0)).toList());
+    }
+
+    @Test
+    void aBadFilterTermIsRefusedWithExitCode2() {
+        AppConfig c = TestServers.config();
+        CliTest.Run r = CliTest.run("export", "--sqs-endpoint=" + c.sqsEndpoint().orElseThrow(), "--queue=" + c.queue(),
+                "--jdbc-url=" + c.jdbcUrl().orElseThrow(), "--data-dir=" + c.dataDir(), "--filter", "colour=red");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("'colour=red' is not a filter term");
+    }
+
+    private static String[] with(String command, List<String> common, String... more) {
+        List<String> all = new ArrayList<>();
+        all.add(command);
+        all.addAll(common);
+        all.addAll(List.of(more));
+        return all.toArray(new String[0]);
+    }
+
+    private static List<String> rawValues() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> raw = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("data/sample_messages.jsonl"))) {
+            JsonNode n = json.readTree(line);
+            for (String f : new String[] {"ip", "device_id"}) {
+                if (n.hasNonNull(f)) {
+                    raw.add(n.get(f).asText());
+                }
+            }
+        }
+        return raw;
+    }
+
+    private static List<List<String>> sql(String url, String q) throws Exception {
+        List<List<String>> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(q)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    row.add(rs.getString(i));
+                }
+                out.add(row);
+            }
+        }
+        return out;
+    }
+}
