@@ -1,5 +1,6 @@
 package dev.drainboard.ui.demo;
 
+import atlantafx.base.controls.Spacer;
 import dev.drainboard.ui.common.Cells;
 import dev.drainboard.ui.demo.PipelineModel.Stage;
 import javafx.animation.PauseTransition;
@@ -9,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -29,27 +31,22 @@ public final class PipelineStrip {
         flow.setVgap(4);
         Stage[] main = {Stage.QUEUE, Stage.PARSE, Stage.MASK, Stage.POSTGRES, Stage.DELETED};
         for (int i = 0; i < main.length; i++) {
-            VBox card = card(m, main[i]);
+            Region card = card(m, main[i]);
             GridPane.setHgrow(card, Priority.ALWAYS);
             flow.add(card, i * 2, 0);
             if (i + 1 < main.length) {
                 flow.add(arrow("→"), i * 2 + 1, 0);
             }
         }
-        Label branch = arrow("↳ rejected");
+        Label branch = arrow("↳ rejected at parse");
         branch.getStyleClass().add("branch-arrow");
-        HBox deadLetter = new HBox(10, branch, card(m, Stage.DEAD_LETTER));
+        Label hint = new Label("Counts of the current drain; a stage lights up as messages pass it.");
+        hint.getStyleClass().add("stage-note");
+        HBox deadLetter = new HBox(10, branch, card(m, Stage.DEAD_LETTER), new Spacer(), hint);
         deadLetter.setAlignment(Pos.CENTER_LEFT);
         flow.add(deadLetter, 2, 1, 7, 1);
 
-        Label title = new Label("Pipeline");
-        title.getStyleClass().add("strip-title");
-        Label hint = new Label("counts of the current drain · lights up as messages pass");
-        hint.getStyleClass().add("stage-note");
-        HBox head = new HBox(12, title, hint);
-        head.setAlignment(Pos.BASELINE_LEFT);
-
-        VBox strip = new VBox(6, head, flow);
+        VBox strip = new VBox(flow);
         strip.setId("pipeline-strip");
         strip.getStyleClass().add("pipeline-strip");
         strip.setPadding(new Insets(8, 16, 10, 16));
@@ -66,7 +63,7 @@ public final class PipelineStrip {
         }
     }
 
-    private static VBox card(PipelineModel m, Stage s) {
+    private static Region card(PipelineModel m, Stage s) {
         Label name = new Label(s.title());
         name.getStyleClass().add("stage-title");
         Label number = new Label();
@@ -76,12 +73,18 @@ public final class PipelineStrip {
         Label note = new Label();
         note.textProperty().bind(m.note(s));
         note.getStyleClass().add("stage-note");
-        VBox card = new VBox(0, name, number, note);
+        Region card;
+        if (s == Stage.DEAD_LETTER) {
+            // one line, so the branch costs the strip little height
+            HBox line = new HBox(12, name, number, note);
+            line.setAlignment(Pos.BASELINE_LEFT);
+            line.getStyleClass().add("dead-letter");
+            card = line;
+        } else {
+            card = new VBox(0, name, number, note);
+        }
         card.setId("stage-card-" + s.id());
         card.getStyleClass().add("stage-card");
-        if (s == Stage.DEAD_LETTER) {
-            card.getStyleClass().add("dead-letter");
-        }
         card.setMaxWidth(Double.MAX_VALUE);
         Label hover = new Label();
         hover.setTooltip(Cells.tip(help(s)));

@@ -41,9 +41,9 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The whole window, built in code: header and error banner on top, the live queue panel and demo
- * sender on the left, drain controls and the preview / committed / rejections tabs in the middle,
- * the activity log at the bottom. It only creates nodes and binds them to {@link ConsoleModel}.
+ * The whole window, built in code: header (with demo mode and zoom), the demo strip (in demo mode)
+ * and error banner on top, the live queue panel and demo sender on the left, drain controls and the
+ * preview / committed / rejections tabs in the middle, the activity log at the bottom. It only creates nodes and binds them to {@link ConsoleModel}.
  */
 public final class ConsoleView {
     private final Parent root;
@@ -58,7 +58,7 @@ public final class ConsoleView {
         leftScroll.setFitToWidth(true);
         leftScroll.getStyleClass().add("side-panel");
 
-        TabPane tabs = new TabPane(tab("Preview", "preview-tab", MaskingPanel.beside(PreviewView.build(m.preview(), keys),
+        TabPane tabs = new TabPane(tab("Preview", "preview-tab", MaskingPanel.under(PreviewView.build(m.preview(), keys),
                         m.preview().selectedProperty(), m.presentation().demoModeProperty())),
                 tab("Committed", "committed-tab", MaskTableView.withAction(StoredView.committed(m.stored(), m.reveal()),
                         m.maskTable())),
