@@ -1,7 +1,9 @@
 package dev.drainboard.transform;
 
 import dev.drainboard.model.LoginEvent;
+import dev.drainboard.model.MaskFacts;
 import dev.drainboard.model.MaskedLogin;
+import java.util.Set;
 
 /**
  * Replaces the PII fields {@code ip} and {@code device_id} of a login with masks. Implementations
@@ -26,6 +28,7 @@ public interface Masker {
     /** A copy of the login with {@code ip} and {@code device_id} masked and every other field untouched. */
     default MaskedLogin apply(LoginEvent e) {
         return new MaskedLogin(e.messageId(), e.userId(), e.deviceType(), mask(FIELD_IP, e.ip()),
-                mask(FIELD_DEVICE_ID, e.deviceId()), e.locale(), e.appVersion(), e.createDate());
+                mask(FIELD_DEVICE_ID, e.deviceId()), e.locale(), e.appVersion(), e.createDate(),
+                MaskFacts.of(e, Set.of(FIELD_IP, FIELD_DEVICE_ID), Set.of()));
     }
 }

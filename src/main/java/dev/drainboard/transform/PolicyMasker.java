@@ -1,6 +1,7 @@
 package dev.drainboard.transform;
 
 import dev.drainboard.model.LoginEvent;
+import dev.drainboard.model.MaskFacts;
 import dev.drainboard.model.MaskedLogin;
 import java.util.Set;
 
@@ -37,7 +38,7 @@ public final class PolicyMasker implements Masker {
     public MaskedLogin apply(LoginEvent e) {
         return new MaskedLogin(e.messageId(), field("user_id", e.userId()), field("device_type", e.deviceType()),
                 field(FIELD_IP, e.ip()), field(FIELD_DEVICE_ID, e.deviceId()), field("locale", e.locale()),
-                field("app_version", e.appVersion()), e.createDate());
+                field("app_version", e.appVersion()), e.createDate(), MaskFacts.of(e, masked, dropped));
     }
 
     private String field(String name, String value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drainboard.model.LoginEvent;
+import dev.drainboard.model.MaskFacts;
 import dev.drainboard.model.MaskedLogin;
 import dev.drainboard.support.TestKeys;
 import dev.drainboard.transform.HmacMasker;
@@ -71,6 +72,7 @@ class MaskPolicyTest {
 
         assertThat(r).isEqualTo(new MaskedLogin("m1", hmac.mask("user_id", "u1"), "ios",
                 "v1:61aaf25c82f9162ffb0b2ba7fbc3e3b9", "v1:b59d0ef6ed549c7cc046c31bf1121e9c", null, "0.96",
-                LocalDate.of(2024, 1, 2)));
+                LocalDate.of(2024, 1, 2), new MaskFacts(Set.of("ip", "device_id", "user_id"), Set.of("locale"),
+                "IPv4", 11)));
     }
 }

@@ -3,10 +3,12 @@ package dev.drainboard.transform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drainboard.model.LoginEvent;
+import dev.drainboard.model.MaskFacts;
 import dev.drainboard.model.MaskedLogin;
 import dev.drainboard.support.TestKeys;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -56,7 +58,20 @@ class HmacMaskerTest {
         MaskedLogin m = masker.apply(e);
 
         assertThat(m).isEqualTo(new MaskedLogin("m1", "u1", "ios", "v1:61aaf25c82f9162ffb0b2ba7fbc3e3b9",
-                "v1:b59d0ef6ed549c7cc046c31bf1121e9c", null, "0.96", LocalDate.of(2024, 1, 2)));
+                "v1:b59d0ef6ed549c7cc046c31bf1121e9c", null, "0.96", LocalDate.of(2024, 1, 2),
+                new MaskFacts(Set.of("ip", "device_id"), Set.of(), "IPv4", 11)));
+    }
+
+    @Test
+    void theFactsNoteTheShapeOfTheRawValuesButNoValue() {
+        LoginEvent e = new LoginEvent("m2", "u2", "android", "2001:db8::7", "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+                "PH", "1.2", LocalDate.of(2024, 1, 2));
+
+        MaskFacts f = masker.apply(e).facts();
+
+        assertThat(f.ipFamily()).isEqualTo("IPv6");
+        assertThat(f.deviceIdLength()).isEqualTo(36);
+        assertThat(f.toString()).doesNotContain("2001").doesNotContain("3f2504e0");
     }
 
     @Test

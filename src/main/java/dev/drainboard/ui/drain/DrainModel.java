@@ -20,6 +20,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -39,6 +41,7 @@ public final class DrainModel {
     private final ReadOnlyStringWrapper eta = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<DrainStats> stats = new ReadOnlyObjectWrapper<>();
     private volatile StopSignal stop = new StopSignal();
     private volatile CountDownLatch ended = new CountDownLatch(0);
 
@@ -78,6 +81,7 @@ public final class DrainModel {
         batchProgress.set(0);
         status.set("");
         progressText.set("Starting…");
+        stats.set(null);
         session.setState(ConsoleState.DRAINING);
         session.log().add(max == 0 ? "Drain all started" : "Drain of up to " + max + " messages started");
         Listener listener = new Listener();
@@ -164,6 +168,7 @@ public final class DrainModel {
         if (s == null) {
             return;
         }
+        stats.set(s);
         long total = Math.max(s.depthAtStart(), s.done());
         progress.set(total == 0 ? 1.0 : (double) s.done() / total);
         progressText.set(s.done() + " of " + total + " done (depth at start " + s.depthAtStart() + ")");
@@ -237,6 +242,14 @@ public final class DrainModel {
 
     public ReadOnlyStringProperty countsProperty() {
         return counts.getReadOnlyProperty();
+    }
+
+    /**
+     * The newest totals of the running (or last) drain, on the UI thread, as the progress bars get
+     * them; null from the start of a drain until its first commit. The demo strip follows it.
+     */
+    public ReadOnlyObjectProperty<DrainStats> statsProperty() {
+        return stats.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {

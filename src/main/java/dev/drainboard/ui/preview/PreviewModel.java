@@ -4,6 +4,7 @@ import dev.drainboard.app.Operations;
 import dev.drainboard.model.Batch;
 import dev.drainboard.model.CommitResult;
 import dev.drainboard.model.MaskColumn;
+import dev.drainboard.model.MaskedLogin;
 import dev.drainboard.model.QueueSetup;
 import dev.drainboard.ui.common.ConsoleState;
 import dev.drainboard.ui.common.Session;
@@ -22,6 +23,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -56,6 +59,7 @@ public final class PreviewModel {
     private final ReadOnlyLongWrapper leaseSeconds = new ReadOnlyLongWrapper(0);
     private final ReadOnlyStringWrapper lease = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper leaseExpired = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<MaskedLogin> selected = new ReadOnlyObjectWrapper<>();
     private volatile Batch inHand = Batch.empty();
     private volatile QueueSetup setup;
     private Tasks.Repeating leaseWatch = Tasks.Repeating.NONE;
@@ -229,6 +233,7 @@ public final class PreviewModel {
 
     private void clear() {
         inHand = Batch.empty();
+        selected.set(null);
         rows.clear();
         rejected.clear();
         summary.set("No batch in hand. Fetch one to preview it.");
@@ -277,6 +282,17 @@ public final class PreviewModel {
     /** The rejected messages of the batch in hand, with their reasons. */
     public ObservableList<PreviewRejection> rejectedRows() {
         return rejectedView;
+    }
+
+    /** Tells which row the table has selected (null for none); the "what masking did" panel follows it. */
+    public void select(PreviewRow row) {
+        selected.set(row == null ? null : inHand.rows().stream()
+                .filter(r -> r.messageId().equals(row.messageId())).findFirst().orElse(null));
+    }
+
+    /** The selected row of the batch in hand as masked, with what masking did to it; null for none. */
+    public ReadOnlyObjectProperty<MaskedLogin> selectedProperty() {
+        return selected.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {

@@ -102,6 +102,7 @@ public final class PreviewView {
         table.getColumns().add(Cells.text("app_version", 95, PreviewRow::appVersion));
         table.getColumns().add(Cells.text("create_date", 95, PreviewRow::createDate));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> p.select(b));
         VBox.setVgrow(table, Priority.ALWAYS);
 
         TableView<PreviewRejection> rejected = new TableView<>(p.rejectedRows());

@@ -29,6 +29,7 @@ public final class ConsoleApp extends Application {
     private Scene scene;
     private ConsoleModel model;
     private ConnectionModel connection;
+    private WindowPrefs prefs;
 
     public static void useFlags(Map<ConfigKey, String> f) {
         flags = Map.copyOf(f);
@@ -38,7 +39,7 @@ public final class ConsoleApp extends Application {
     public void start(Stage stage) {
         connection = new ConnectionModel(connectionTasks, settingsInEffect(flags), ConnectionModel.Checker.real());
         connection.onUse(this::reopen);
-        WindowPrefs prefs = WindowPrefs.forUser();
+        prefs = WindowPrefs.forUser();
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         scene = new Scene(new Region(), Math.min(prefs.width(), screen.getWidth()),
                 Math.min(prefs.height(), screen.getHeight()));
@@ -49,8 +50,9 @@ public final class ConsoleApp extends Application {
         prefs.restore(stage);
         Platform.setImplicitExit(false);
         stage.setOnCloseRequest(e -> {
-            prefs.save(stage);
             ConsoleModel current = model;
+            prefs.rememberZoom(current.presentation().zoomProperty().get());
+            prefs.save(stage);
             current.closing();
             FxTasks.detached("console-close", () -> {
                 current.close();
@@ -74,7 +76,9 @@ public final class ConsoleApp extends Application {
 
     /** Builds a new model and view on {@code f} and starts opening its workspace. FX thread. */
     private void open(Map<ConfigKey, String> f) {
+        int zoom = model == null ? prefs.zoom() : model.presentation().zoomProperty().get();
         model = new ConsoleModel(new FxTasks(), Clock.systemUTC());
+        model.presentation().restoreZoom(zoom);
         ConsoleWindow.show(scene, model, connection);
         ConsoleModel current = model;
         // SIGTERM / Ctrl-C: the same close as the window's (drain stopped, batch released, servers in order)

@@ -9,6 +9,8 @@ import dev.drainboard.ui.common.ConsoleState;
 import dev.drainboard.ui.common.Session;
 import dev.drainboard.ui.common.Tasks;
 import dev.drainboard.ui.demo.DemoModel;
+import dev.drainboard.ui.demo.PipelineModel;
+import dev.drainboard.ui.demo.PresentationModel;
 import dev.drainboard.ui.drain.DrainModel;
 import dev.drainboard.ui.explore.ExploreModel;
 import dev.drainboard.ui.preview.PreviewModel;
@@ -41,6 +43,8 @@ public final class ConsoleModel {
     private final RevealModel reveal;
     private final MaskTableModel maskTable;
     private final ExploreModel explore;
+    private final PresentationModel presentation = new PresentationModel();
+    private final PipelineModel pipeline;
     private final ReadOnlyStringWrapper startup = new ReadOnlyStringWrapper("Starting…");
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper("");
@@ -64,6 +68,8 @@ public final class ConsoleModel {
         this.reveal = new RevealModel(session);
         this.maskTable = new MaskTableModel(session);
         this.explore = new ExploreModel(session);
+        this.pipeline = new PipelineModel(drain.statsProperty(), drain.running(), queue.queue(0), queue.queue(1),
+                queue.deadLetter(0));
         session.onStoredChanged(queue::refreshNow);
         session.onStoredChanged(stored::refresh);
     }
@@ -280,5 +286,15 @@ public final class ConsoleModel {
 
     public ExploreModel explore() {
         return explore;
+    }
+
+    /** Demo mode and the presentation zoom. */
+    public PresentationModel presentation() {
+        return presentation;
+    }
+
+    /** The demo strip's counts. */
+    public PipelineModel pipeline() {
+        return pipeline;
     }
 }

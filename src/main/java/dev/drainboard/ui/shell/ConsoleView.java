@@ -8,6 +8,9 @@ import dev.drainboard.ui.common.ConsoleState;
 import dev.drainboard.ui.common.Shortcuts;
 import dev.drainboard.ui.connection.ConnectionModel;
 import dev.drainboard.ui.demo.DemoView;
+import dev.drainboard.ui.demo.MaskingPanel;
+import dev.drainboard.ui.demo.PipelineStrip;
+import dev.drainboard.ui.demo.PresentationControls;
 import dev.drainboard.ui.drain.DrainView;
 import dev.drainboard.ui.explore.ExploreView;
 import dev.drainboard.ui.preview.PreviewView;
@@ -39,9 +42,9 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The whole window, built in code: header and error banner on top, the live queue panel and demo
- * sender on the left, drain controls and the preview / committed / rejections tabs in the middle,
- * the activity log at the bottom. It only creates nodes and binds them to {@link ConsoleModel}.
+ * The whole window, built in code: header (with demo mode and zoom), the demo strip (in demo mode)
+ * and error banner on top, the live queue panel and demo sender on the left, drain controls and the
+ * preview / committed / rejections tabs in the middle, the activity log at the bottom. It only creates nodes and binds them to {@link ConsoleModel}.
  */
 public final class ConsoleView {
     private final Parent root;
@@ -56,7 +59,8 @@ public final class ConsoleView {
         leftScroll.setFitToWidth(true);
         leftScroll.getStyleClass().add("side-panel");
 
-        TabPane tabs = new TabPane(tab("Preview", "preview-tab", PreviewView.build(m.preview(), keys)),
+        TabPane tabs = new TabPane(tab("Preview", "preview-tab", MaskingPanel.under(PreviewView.build(m.preview(), keys),
+                        m.preview().selectedProperty(), m.presentation().demoModeProperty())),
                 tab("Committed", "committed-tab", MaskTableView.withAction(StoredView.committed(m.stored(), m.reveal()),
                         m.maskTable())),
                 tab("Rejections", "rejections-tab", StoredView.rejections(m.stored())),
@@ -98,9 +102,29 @@ public final class ConsoleView {
                 .or(m.stateProperty().isEqualTo(ConsoleState.START_FAILED)));
 
         BorderPane frame = new BorderPane(new StackPane(main, startingOverlay(m)));
-        frame.setTop(new VBox(HeaderView.build(m, connection), new Separator(), banner(m), migrateOffer(m)));
+        frame.setTop(new VBox(header(m, connection), strip(m), new Separator(), banner(m), migrateOffer(m)));
         frame.getStylesheets().add(ConsoleView.class.getResource("console.css").toExternalForm());
+        frame.styleProperty().bind(m.presentation().rootStyle());
         this.root = frame;
+    }
+
+    /** The header bar with the demo mode and zoom controls at its right end. */
+    private HBox header(ConsoleModel m, ConnectionModel connection) {
+        javafx.scene.layout.Region bar = HeaderView.build(m, connection);
+        HBox controls = PresentationControls.build(m.presentation(), keys);
+        controls.setPadding(new Insets(0, 16, 0, 0));
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        HBox top = new HBox(bar, controls);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.getStyleClass().add("header-bar");
+        return top;
+    }
+
+    private static javafx.scene.Node strip(ConsoleModel m) {
+        VBox strip = PipelineStrip.build(m.pipeline());
+        strip.visibleProperty().bind(m.presentation().demoModeProperty());
+        strip.managedProperty().bind(strip.visibleProperty());
+        return strip;
     }
 
     private static Tab tab(String name, String id, javafx.scene.Node content) {

@@ -40,6 +40,16 @@ public final class WindowPrefs {
         stage.setMaximized(prefs.getBoolean("maximized", false));
     }
 
+    /** The presentation zoom in percent (100 = the theme's size). */
+    public int zoom() {
+        return prefs.getInt("zoom", 100);
+    }
+
+    /** Remembers the presentation zoom; written with the next {@link #save}. */
+    public void rememberZoom(int percent) {
+        prefs.putInt("zoom", percent);
+    }
+
     public void save(Stage stage) {
         prefs.putBoolean("maximized", stage.isMaximized());
         if (!stage.isMaximized()) {

@@ -76,13 +76,18 @@ final class ConsoleFxHarness implements AutoCloseable {
     }
 
     void until(Callable<Boolean> condition) {
+        until(condition, PATIENCE);
+    }
+
+    /** As {@link #until(Callable)} with a patience of its own (a long drain on a loaded machine). */
+    void until(Callable<Boolean> condition, Duration patience) {
         try {
-            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> {
+            await().atMost(patience).pollInterval(Duration.ofMillis(50)).until(() -> {
                 WaitForAsyncUtils.waitForFxEvents();
                 return condition.call();
             });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("The window did not get there in " + PATIENCE.toSeconds() + " s; it shows: "
+            throw new AssertionError("The window did not get there in " + patience.toSeconds() + " s; it shows: "
                     + describe(), e);
         }
     }

@@ -34,6 +34,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @EnabledIfSystemProperty(named = "drainboard.screenshots", matches = "true")
 class ScreenshotTour {
     private static final Path OUT = Path.of("screenshots");
+    /** A drain of a few thousand messages with one worker, on a machine shared with other builds. */
+    private static final java.time.Duration DRAIN_PATIENCE = java.time.Duration.ofMinutes(3);
 
     static {
         // Monocle's headless screen is 1280x800 unless told otherwise; the window is 1400x900.
@@ -80,7 +82,7 @@ class ScreenshotTour {
             onFx(() -> m.drain().drainAll());
             fx.until(() -> ((ProgressBar) fx.node("#drain-progress")).getProgress() > 0.35);
             snap(fx, "2-drain-in-progress.png");
-            fx.until(() -> m.state() == ConsoleState.IDLE);
+            fx.until(() -> m.state() == ConsoleState.IDLE, DRAIN_PATIENCE);
 
             onFx(() -> ((TabPane) fx.node("#tabs")).getSelectionModel().select(1));
             fx.until(() -> !m.stored().ipGroups().isEmpty() && !m.stored().latest().isEmpty());
@@ -91,6 +93,31 @@ class ScreenshotTour {
             snap(fx, "4-rejections-view.png");
 
             exploreShots(fx, m);
+            // demo mode: the pipeline strip during a drain, then what masking did to one preview row
+            fx.workspace.source().send(DemoMessages.generate(2000, 0.35, 0.02, 2025));
+            fx.until(() -> fx.text("#queue-0").equals("2000"));
+            onFx(() -> {
+                ((TabPane) fx.node("#tabs")).getSelectionModel().select(0);
+                m.presentation().demoModeProperty().set(true);
+                m.drain().drainAll();
+            });
+            fx.until(() -> ((ProgressBar) fx.node("#drain-progress")).getProgress() > 0.4
+                    && fx.node("#stage-card-postgres").getStyleClass().contains("lit"));
+            snap(fx, "8-demo-strip-during-a-drain.png");
+            fx.until(() -> m.state() == ConsoleState.IDLE, DRAIN_PATIENCE);
+
+            fx.workspace.source().send(DemoMessages.generate(40, 0.35, 0, 2026));
+            fx.until(() -> fx.text("#queue-0").equals("40"));
+            onFx(() -> {
+                m.preview().repeatedOnlyProperty().set(false);
+                m.preview().fetch();
+            });
+            fx.until(() -> m.state() == ConsoleState.PREVIEW && fx.text("#lease").startsWith("Lease"));
+            onFx(() -> ((TableView<?>) fx.node("#preview-table")).getSelectionModel().select(2));
+            fx.until(() -> fx.text("#masking-hidden").startsWith("hidden:"));
+            snap(fx, "9-what-masking-did.png");
+            onFx(() -> m.preview().release());
+            fx.until(() -> m.state() == ConsoleState.IDLE);
         }
     }
 
