@@ -110,8 +110,18 @@ class ConsoleMigrationFxTest {
         robot.clickOn(button("Cancel"));
     }
 
+    /** The button with this text that is on screen: not one in a tab that is not shown (Explore has a Cancel). */
     private Node button(String text) {
-        return robot.lookup(n -> n instanceof Button b && text.equals(b.getText()) && n.isVisible()).query();
+        return robot.lookup(n -> n instanceof Button b && text.equals(b.getText()) && shown(n)).query();
+    }
+
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String text(String query) {

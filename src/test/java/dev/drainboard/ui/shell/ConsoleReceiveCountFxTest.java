@@ -10,8 +10,7 @@ import dev.drainboard.ui.common.ConsoleState;
 import dev.drainboard.ui.preview.PreviewRow;
 import java.nio.file.Path;
 import java.util.Map;
-import javafx.scene.Node;
-import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,10 +60,6 @@ class ConsoleReceiveCountFxTest {
         return fx.<PreviewRow>items("#preview-table").get(0);
     }
 
-    private Node button(String text) {
-        return fx.robot.lookup(n -> n instanceof Button b && text.equals(b.getText()) && n.isVisible()).query();
-    }
-
     @Test
     void previewShowsTheReceiveCountAndReleaseAsksBeforeTheLastReceive() {
         fx.until(() -> fx.text("#dlq-label").equals("Dead letters: " + deadLetters));
@@ -84,9 +79,13 @@ class ConsoleReceiveCountFxTest {
         fx.until(() -> fx.robot.lookup("#release-confirm").tryQuery().isPresent());
         DialogPane ask = fx.robot.lookup("#release-confirm").queryAs(DialogPane.class);
         assertThat(ask.getContentText()).contains("maxReceiveCount").contains(deadLetters).contains("Commit instead");
-        fx.robot.clickOn(button("Cancel"));
+        // the dialog's own Cancel: a search of all windows for a "Cancel" button can find another one
+        // (the Explore tab's export has one too)
+        fx.robot.clickOn(ask.lookupButton(ButtonType.CANCEL));
 
-        fx.until(() -> fx.model.state() == ConsoleState.PREVIEW);
+        // the dialog's window must be gone before the next click, or that click can land on it
+        fx.until(() -> fx.robot.lookup("#release-confirm").tryQuery().isEmpty()
+                && fx.model.state() == ConsoleState.PREVIEW);
         assertThat(fx.items("#preview-table")).as("Cancel keeps the batch in hand").hasSize(1);
         fx.click("#commit");
         fx.until(() -> fx.counts().rows() == 1);
