@@ -351,14 +351,17 @@ public final class ExploreView {
 
     // --- charts ---
 
+    /** The height below which a chart's plot area is too small to read at the default zoom. */
+    private static final double CHART_MIN_HEIGHT = 230;
+
     private static Node chartsPane(ExploreModel m, Shortcuts keys) {
         StackedBarChart<String, Number> perDay = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
         perDay.setId("chart-per-day");
         perDay.setTitle("Logins per day, by device type");
         perDay.setAnimated(false);
         perDay.setCategoryGap(1);
-        perDay.setMinHeight(60);
-        perDay.setPrefHeight(140);
+        perDay.setMinHeight(CHART_MIN_HEIGHT);
+        perDay.setPrefHeight(CHART_MIN_HEIGHT);
         BarChart<String, Number> locale = bars("chart-locale", "Rows by locale (top " + ExploreModel.TOP_N + ")");
         BarChart<String, Number> version = bars("chart-app-version", "Rows by app version (top " + ExploreModel.TOP_N
                 + ")");
@@ -400,8 +403,13 @@ public final class ExploreView {
             GridPane.setHgrow(n, Priority.ALWAYS);
             GridPane.setVgrow(n, Priority.ALWAYS);
         }
-        VBox.setVgrow(grid, Priority.ALWAYS);
-        VBox box = new VBox(6, bar, grid);
+        // a chart squeezed below its readable height says nothing: scroll instead
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setId("explore-charts-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox box = new VBox(6, bar, scroll);
         box.setId("explore-charts");
         box.setPadding(new Insets(8, 0, 0, 0));
         return box;
@@ -413,8 +421,8 @@ public final class ExploreView {
         c.setTitle(title);
         c.setAnimated(false);
         c.setLegendVisible(false);
-        c.setMinHeight(60);
-        c.setPrefHeight(140);
+        c.setMinHeight(CHART_MIN_HEIGHT);
+        c.setPrefHeight(CHART_MIN_HEIGHT);
         return c;
     }
 

@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The live queue panel: depth of both queues, a depth chart, and the PostgreSQL counts. */
@@ -32,19 +33,24 @@ public final class QueueView {
         grid.getColumnConstraints().add(first);
         String[] heads = {"available", "in flight", "delayed"};
         for (int c = 0; c < 3; c++) {
-            grid.add(muted(heads[c]), c + 1, 0);
+            Label head = muted(heads[c]);
+            // the numbers and their heads keep their width; a long queue name is cut short instead
+            head.setMinWidth(Region.USE_PREF_SIZE);
+            grid.add(head, c + 1, 0);
             grid.add(number(q.queue(c), "queue-" + c), c + 1, 1);
             grid.add(number(q.deadLetter(c), "dlq-" + c), c + 1, 2);
         }
         Label queueName = new Label();
         queueName.setId("queue-label");
         queueName.textProperty().bind(q.queueLabelProperty());
+        queueName.setMinWidth(0);
         grid.add(queueName, 0, 1);
         Label dlq = new Label();
         dlq.setId("dlq-label");
         dlq.textProperty().bind(q.deadLetterLabelProperty());
+        dlq.setMinWidth(0);
         javafx.scene.control.Tooltip tip = Cells.tip("");
-        tip.textProperty().bind(Bindings.concat("Rejected messages keep their raw body here, never in PostgreSQL. "
+        tip.textProperty().bind(Bindings.concat(q.deadLetterLabelProperty(), ". Rejected messages keep their raw body here, never in PostgreSQL. "
                 + "Replay one from the Rejections tab. ", q.deadLetterHintProperty()));
         dlq.setTooltip(tip);
         grid.add(dlq, 0, 2);
@@ -110,6 +116,7 @@ public final class QueueView {
         Label l = new Label(s);
         l.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         GridPane.setHalignment(l, HPos.RIGHT);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -122,6 +129,7 @@ public final class QueueView {
                 javafx.beans.binding.Bindings.equal(QueueModel.UNREACHABLE, v))
                 .then("-fx-text-fill: -color-danger-fg; -fx-font-weight: normal;").otherwise("-fx-font-size: 1.15em;"));
         GridPane.setHalignment(l, HPos.RIGHT);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 }
