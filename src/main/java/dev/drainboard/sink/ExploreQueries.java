@@ -1,6 +1,5 @@
 package dev.drainboard.sink;
 
-import dev.drainboard.config.ConfigLoader;
 import dev.drainboard.model.ChartKind;
 import dev.drainboard.model.ChartSeries;
 import dev.drainboard.model.ExplorePage;
@@ -512,23 +511,7 @@ public final class ExploreQueries {
         return d == null ? null : d.toLocalDate();
     }
 
-    private interface Query<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T query(String what, Query<T> q) {
-        try (Connection c = ds.getConnection()) {
-            return q.run(c);
-        } catch (SQLException e) {
-            throw SqlErrors.wrap(what, describe(), e);
-        }
-    }
-
-    private String describe() {
-        try (Connection c = ds.getConnection()) {
-            return ConfigLoader.redactUrl(c.getMetaData().getURL());
-        } catch (SQLException e) {
-            return "the database";
-        }
+    private <T> T query(String what, PooledQueries.Query<T> q) {
+        return PooledQueries.run(ds, what, q);
     }
 }

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,19 +35,7 @@ class CrashTest {
         try (Pipeline p = new Pipeline(c)) {
             p.source.send(DemoMessages.generate(N, 0.2, 0.02, 99));
             long malformed = OutageTest.expectedMalformed(N, 99);
-            int kills = 0;
-            for (int attempt = 0; kills < KILLS && attempt < 2 * KILLS; attempt++) {
-                long before = Db.count(p.jdbc(), "SELECT count(*) FROM drainboard_ledger");
-                Process child = ChildDrain.start(c, dir.resolve("child-" + attempt + ".log"), "--workers=2");
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() ->
-                        !child.isAlive() || Db.count(p.jdbc(), "SELECT count(*) FROM drainboard_ledger") > before);
-                Thread.sleep(rnd.nextInt(250));
-                if (child.isAlive()) {
-                    child.destroyForcibly();
-                    kills++;
-                }
-                assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            }
+            int kills = ChildDrain.killRepeatedly(c, p.jdbc(), dir, KILLS, rnd, "--workers=2");
             assertThat(kills).as("drains killed while running").isEqualTo(KILLS);
             long committedBeforeFinish = Db.count(p.jdbc(), "SELECT count(*) FROM drainboard_ledger");
             assertThat(committedBeforeFinish).as("the kills left work to finish").isLessThan(N);
