@@ -222,12 +222,18 @@ final class DrainRun {
 
     /**
      * Waits while this worker's index is at or above the limit. Returns false when the worker
-     * should end instead: the drain stopped, the queue was found empty, or the budget is spent.
+     * should end instead: the drain stopped or the budget is spent. Once a receive found the queue
+     * empty the limit no longer holds anyone back: every worker ends on an empty receive of its own,
+     * as without the adaptive limit, so a worker parked with the drain still under way (a FIFO
+     * group held by a peer's commit, a short poll that came back empty) cannot end it early.
      */
     private boolean awaitTurn(int index) {
         while (index >= limit.limit()) {
-            if (stop.isStopped() || drained || budget.get() <= 0) {
+            if (stop.isStopped() || budget.get() <= 0) {
                 return false;
+            }
+            if (drained) {
+                return true;
             }
             synchronized (turn) {
                 try {

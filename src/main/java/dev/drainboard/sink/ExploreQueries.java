@@ -109,8 +109,7 @@ public final class ExploreQueries {
      * One keyset page of the rows matching {@code f}: by date newest first (then user id, then
      * physical position), or by user id (then date, then position). The anchor's position is
      * compared, not looked up, so a page after a deleted row starts right after where it was.
-     * Rows whose create date or user id is null sort outside the keyset and appear only when
-     * filtered for directly.
+     * Rows whose create date or user id is null are not paged (counts and exports include them).
      */
     public ExplorePage page(LoginFilter f, ExploreSort sort, PageRequest req) {
         return query("read a page of rows", c -> {
@@ -165,11 +164,11 @@ public final class ExploreQueries {
                 : "user_id" + dir + ", create_date" + dir + ", ctid" + dir;
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + ", ctid::text FROM user_logins WHERE ")
                 .append(where(f).sql());
+        // both keys non-null on every page: a row comparison with a NULL is NULL, and an anchor
+        // with a null key could not be bound
+        sql.append(" AND create_date IS NOT NULL AND user_id IS NOT NULL");
         if (req.direction() != PageRequest.Direction.FIRST) {
-            sql.append(" AND ").append(key).append(descending ? " < " : " > ").append(newestFirst
-                    ? "(?, ?, ?::tid)" : "(?, ?, ?::tid)");
-        } else {
-            sql.append(newestFirst ? " AND create_date IS NOT NULL" : " AND user_id IS NOT NULL");
+            sql.append(" AND ").append(key).append(descending ? " < " : " > ").append("(?, ?, ?::tid)");
         }
         return sql.append(" ORDER BY ").append(order).append(" LIMIT ?").toString();
     }

@@ -118,6 +118,31 @@ class ExploreQueriesTest {
     }
 
     @Test
+    void rowsWithANullKeyAreNotPagedAndNeverBecomeAnAnchor() throws SQLException {
+        String dbUrl = TestServers.freshDatabase();
+        PGSimpleDataSource ds = dataSource(dbUrl);
+        Schema.ensure(ds);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            // every third row has no create date, every fifth no user id
+            s.execute("INSERT INTO user_logins SELECT CASE WHEN i % 5 = 0 THEN NULL ELSE 'u' || lpad(i::text, 4, '0') "
+                    + "END, 'ios', 'v1:i', 'v1:d', 'PH', '1', CASE WHEN i % 3 = 0 THEN NULL ELSE DATE '2026-11-01' "
+                    + "+ (i % 7) END FROM generate_series(1, 600) i");
+        }
+        ExploreQueries mine = new ExploreQueries(ds);
+        for (ExploreSort sort : ExploreSort.values()) {
+            List<StoredLogin> seen = new ArrayList<>();
+            ExplorePage p = mine.page(LoginFilter.ALL, sort, PageRequest.first(50));
+            seen.addAll(p.rows().stream().map(ExploreRow::login).toList());
+            while (p.hasNext()) {
+                p = mine.page(LoginFilter.ALL, sort, new PageRequest(PageRequest.Direction.NEXT, last(p), 50));
+                seen.addAll(p.rows().stream().map(ExploreRow::login).toList());
+            }
+            assertThat(seen).as("sorted by %s", sort).hasSize(320)
+                    .allMatch(l -> l.userId() != null && l.createDate() != null);
+        }
+    }
+
+    @Test
     void countsAreExactWhileSmall() {
         LoginFilter f = new LoginFilter(null, null, null, "ios", "PH", null, null, null);
         assertThat(q.count(f).exact()).isTrue();

@@ -246,7 +246,7 @@ public final class ExploreModel {
     }
 
     static String describe(MaskSummary s) {
-        return label(s.column()) + " " + s.mask() + ": " + s.rows() + (s.rows() == 1 ? " row, " : " rows, ")
+        return label(s.column()) + " " + CsvExport.masked(s.mask()) + ": " + s.rows() + (s.rows() == 1 ? " row, " : " rows, ")
                 + s.users() + (s.users() == 1 ? " user id" : " distinct user ids") + (s.first() == null ? ""
                 : ", first " + s.first() + ", last " + s.last());
     }

@@ -2,6 +2,7 @@ package dev.drainboard.ui.explore;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.drainboard.app.CsvExport;
 import dev.drainboard.model.ChartKind;
 import dev.drainboard.model.ChartSeries;
 import dev.drainboard.model.ExploreRow;
@@ -187,8 +188,9 @@ public final class ExploreView {
         t.setId("explore-table");
         t.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         t.setPlaceholder(new Label("No rows match the filter."));
-        t.getColumns().add(Cells.mask("masked_ip", 150, r -> r.login().maskedIp(), r -> true));
-        t.getColumns().add(Cells.mask("masked_device_id", 150, r -> r.login().maskedDeviceId(), r -> true));
+        t.getColumns().add(Cells.mask("masked_ip", 150, r -> CsvExport.masked(r.login().maskedIp()), r -> true));
+        t.getColumns().add(Cells.mask("masked_device_id", 150, r -> CsvExport.masked(r.login().maskedDeviceId()),
+                r -> true));
         t.getColumns().add(Cells.text("user_id", 120, r -> r.login().userId()));
         t.getColumns().add(Cells.text("device", 62, r -> r.login().deviceType()));
         t.getColumns().add(Cells.text("locale", 52, r -> r.login().locale()));
@@ -327,7 +329,7 @@ public final class ExploreView {
         t.setId(id);
         t.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         t.setPlaceholder(new Label(empty));
-        t.getColumns().add(Cells.mask("mask", 170, MaskSummary::mask, s -> s.users() > 1));
+        t.getColumns().add(Cells.mask("mask", 170, s -> CsvExport.masked(s.mask()), s -> s.users() > 1));
         if (withColumn) {
             t.getColumns().add(Cells.text("column", 60, s -> s.column() == MaskColumn.MASKED_IP ? "ip" : "device"));
         }

@@ -293,4 +293,13 @@ class ExploreModelTest {
         public void shutdown() {
         }
     }
+
+    @Test
+    void aStoredValueThatIsNotAMaskIsNeverShownInTheFollowSentence() {
+        // under --allow-raw-pii a raw ip can be stored in masked_ip; the window withholds it as the CSV does
+        String raw = "203.0.113.77";
+        String said = ExploreModel.describe(new dev.drainboard.model.MaskSummary(
+                dev.drainboard.model.MaskColumn.MASKED_IP, raw, 2, 3, null, null));
+        org.assertj.core.api.Assertions.assertThat(said).doesNotContain(raw).contains("withheld");
+    }
 }
