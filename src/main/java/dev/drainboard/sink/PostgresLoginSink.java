@@ -209,18 +209,7 @@ public final class PostgresLoginSink implements LoginSink {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(WRITE_ONE_STATEMENT)) {
                 bindRows(c, ps, rows);
-                int n = rejections.size();
-                Object[] ids = new Object[n];
-                Object[] reasons = new Object[n];
-                Object[] summaries = new Object[n];
-                for (int i = 0; i < n; i++) {
-                    ids[i] = rejections.get(i).messageId();
-                    reasons[i] = rejections.get(i).reason();
-                    summaries[i] = rejections.get(i).summary();
-                }
-                ps.setArray(9, c.createArrayOf("varchar", ids));
-                ps.setArray(10, c.createArrayOf("text", reasons));
-                ps.setArray(11, c.createArrayOf("text", summaries));
+                bindRejections(c, ps, 9, rejections);
                 bindFifoPositions(c, ps, batches, rows, rejections);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -522,6 +511,15 @@ public final class PostgresLoginSink implements LoginSink {
     }
 
     private static void insertRejections(Connection c, List<Rejection> rejections) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_REJECTIONS)) {
+            bindRejections(c, ps, 1, rejections);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Binds the rejections' message ids, reasons and summaries as three arrays from parameter {@code first}. */
+    private static void bindRejections(Connection c, PreparedStatement ps, int first, List<Rejection> rejections)
+            throws SQLException {
         int n = rejections.size();
         Object[] ids = new Object[n];
         Object[] reasons = new Object[n];
@@ -531,12 +529,9 @@ public final class PostgresLoginSink implements LoginSink {
             reasons[i] = rejections.get(i).reason();
             summaries[i] = rejections.get(i).summary();
         }
-        try (PreparedStatement ps = c.prepareStatement(INSERT_REJECTIONS)) {
-            ps.setArray(1, c.createArrayOf("varchar", ids));
-            ps.setArray(2, c.createArrayOf("text", reasons));
-            ps.setArray(3, c.createArrayOf("text", summaries));
-            ps.executeUpdate();
-        }
+        ps.setArray(first, c.createArrayOf("varchar", ids));
+        ps.setArray(first + 1, c.createArrayOf("text", reasons));
+        ps.setArray(first + 2, c.createArrayOf("text", summaries));
     }
 
     private static void rollbackQuietly(Connection c) {
