@@ -41,36 +41,33 @@ public final class PostgresLoginSink implements LoginSink {
             + "SELECT * FROM unnest(?::varchar[], ?::text[], ?::text[])";
 
     /**
-     * The whole write of a group without replays in ONE statement, so the transaction is two round
-     * trips (the statement, with the driver's BEGIN in front of it, then COMMIT): the ledger insert decides which ids are new (its RETURNING
-     * list), and the rows and rejections of exactly those ids are inserted by the same statement's
-     * other parts (data-modifying CTEs see each other's RETURNING rows). Rows keep their order.
-     * Saves three to four round trips and three statement starts per group against the
-     * statement-by-statement path, which stays for groups with replays. On a FIFO queue {@code p}
-     * carries each message's group and sequence number into the ledger (empty on a standard queue).
+     * The first statement of a group without replays: the ledger insert decides which ids are new
+     * (its RETURNING list), and the rejections of exactly those ids are inserted by the same
+     * statement (data-modifying CTEs see each other's RETURNING rows). The rows then go in by COPY
+     * ({@link #COPY_ROWS}). On a FIFO queue the ledger gets each message's group and sequence number.
+     * The always-true {@code set_config} makes this transaction commit with {@code synchronous_commit
+     * = on} whatever the server, database or role says, without a {@code SET LOCAL} round trip and
+     * without leaving a setting on the session that a transaction-mode pooler would not keep.
      */
-    private static final String WRITE_ONE_STATEMENT = "WITH r AS (SELECT * FROM unnest(?::varchar[], ?::varchar[], "
-            + "?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::date[]) WITH ORDINALITY "
-            + "AS r(message_id, user_id, device_type, masked_ip, masked_device_id, locale, app_version, create_date, ord)), "
+    private static final String LEDGER_FIRST = "WITH x AS (SELECT * FROM unnest(?::varchar[], ?::varchar[], "
+            + "?::varchar[], ?::numeric[]) AS x(message_id, outcome, grp, seq)), "
             + "j AS (SELECT * FROM unnest(?::varchar[], ?::text[], ?::text[]) AS j(message_id, reason, summary)), "
-            + "p AS (SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::numeric[]) AS p(message_id, grp, seq)), "
             + "fresh AS (INSERT INTO drainboard_ledger (message_id, outcome, message_group_id, sequence_number) "
-            + "SELECT x.message_id, x.outcome, p.grp, p.seq FROM (SELECT message_id, 'row' AS outcome FROM r "
-            + "UNION ALL SELECT message_id, 'rejected' FROM j) x LEFT JOIN p ON p.message_id = x.message_id "
+            + "SELECT message_id, outcome, grp, seq FROM x "
+            + "WHERE (SELECT set_config('synchronous_commit', 'on', true)) IS NOT NULL "
             + "ON CONFLICT (message_id) DO NOTHING RETURNING message_id), "
-            + "ins AS (INSERT INTO user_logins (user_id, device_type, masked_ip, masked_device_id, locale, app_version, "
-            + "create_date) SELECT r.user_id, r.device_type, r.masked_ip, r.masked_device_id, r.locale, r.app_version, "
-            + "r.create_date FROM r JOIN fresh f ON f.message_id = r.message_id ORDER BY r.ord), "
             + "rej AS (INSERT INTO drainboard_rejections (message_id, reason, summary) SELECT j.message_id, j.reason, "
             + "j.summary FROM j JOIN fresh f ON f.message_id = j.message_id) "
             + "SELECT message_id FROM fresh";
 
     /**
-     * Physical connections on which {@code synchronous_commit = on} was set for the session (see
-     * {@link #durableSession}); weak, so a connection the pool drops is forgotten with it.
+     * The rows of the new ids, in receive order. COPY rather than {@code INSERT ... SELECT FROM
+     * unnest(...)}: PostgreSQL writes COPY's rows several to a heap page and write-ahead-log record,
+     * which measured 27-29 instead of 38-43 microseconds of server CPU per row with this table's six
+     * indexes (docs/performance.md).
      */
-    private final java.util.Map<Object, Boolean> durableSessions =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    static final String COPY_ROWS = "COPY user_logins (user_id, device_type, masked_ip, masked_device_id, locale, "
+            + "app_version, create_date) FROM STDIN";
 
     private final DataSource dataSource;
     private final String description;
@@ -180,11 +177,10 @@ public final class PostgresLoginSink implements LoginSink {
     }
 
     /**
-     * The common case (no replayed message in the group): {@link #WRITE_ONE_STATEMENT} and COMMIT,
-     * on a session with {@code synchronous_commit = on}, so COMMIT returns only once the
-     * transaction is on disk. All or nothing, like the transaction of the other path. (In autocommit
-     * it would be one round trip; the explicit COMMIT keeps "the commit failed" a distinct, tested
-     * failure, and costs one round trip per group, not per batch.)
+     * The common case (no replayed message in the group), in three round trips whatever the group's
+     * size: {@link #LEDGER_FIRST} (with the driver's BEGIN in front of it), the COPY of the new
+     * rows, and COMMIT, which returns only once the transaction is on disk. All or nothing, like the
+     * transaction of the other path.
      */
     private List<CommitResult> writeInOneStatement(List<Batch> batches, int messages) {
         List<MaskedLogin> rows = new ArrayList<>();
@@ -204,18 +200,18 @@ public final class PostgresLoginSink implements LoginSink {
         }
         Set<String> fresh = new HashSet<>();
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            durableSession(c);
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(WRITE_ONE_STATEMENT)) {
-                bindRows(c, ps, rows);
-                bindRejections(c, ps, 9, rejections);
-                bindFifoPositions(c, ps, batches, rows, rejections);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        fresh.add(rs.getString(1));
+            try {
+                try (PreparedStatement ps = c.prepareStatement(LEDGER_FIRST)) {
+                    bindLedger(c, ps, batches, rows, rejections);
+                    bindRejections(c, ps, 5, rejections);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            fresh.add(rs.getString(1));
+                        }
                     }
                 }
+                copyRows(c, rows, fresh);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
@@ -245,23 +241,31 @@ public final class PostgresLoginSink implements LoginSink {
         return results;
     }
 
-    /**
-     * Sets {@code synchronous_commit = on} for the session of {@code c}'s physical connection, once
-     * per connection: messages are deleted once a commit returns, so it must be on disk by then even
-     * on a server, database or role configured with it off. Session-wide rather than per
-     * transaction ({@code SET LOCAL}, one more round trip each time); nothing in Drainboard resets it
-     * (the pool does not run {@code DISCARD ALL} or {@code RESET ALL}).
-     */
-    private void durableSession(Connection c) throws SQLException {
-        Object physical = c.isWrapperFor(org.postgresql.PGConnection.class)
-                ? c.unwrap(org.postgresql.PGConnection.class) : c;
-        if (durableSessions.containsKey(physical)) {
+    /** COPYs the rows whose id is in {@code fresh}, in order; nothing when none is. */
+    private static void copyRows(Connection c, List<MaskedLogin> rows, Set<String> fresh) throws SQLException {
+        CopyText text = new CopyText(rows.size() * 220);
+        int n = 0;
+        for (MaskedLogin r : rows) {
+            if (fresh.contains(r.messageId())) {
+                text.field(r.userId()).field(r.deviceType()).field(r.maskedIp()).field(r.maskedDeviceId())
+                        .field(r.locale()).field(r.appVersion())
+                        .last(r.createDate() == null ? null : r.createDate().toString());
+                n++;
+            }
+        }
+        if (n == 0) {
             return;
         }
-        try (java.sql.Statement s = c.createStatement()) {
-            s.execute("SET synchronous_commit = on");
+        byte[] bytes = text.bytes();
+        org.postgresql.copy.CopyIn in = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(COPY_ROWS);
+        try {
+            in.writeToCopy(bytes, 0, bytes.length);
+            in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
         }
-        durableSessions.put(physical, Boolean.TRUE);
     }
 
     private static List<CommitResult> writeIn(Connection c, List<Batch> batches) throws SQLException {
@@ -351,13 +355,12 @@ public final class PostgresLoginSink implements LoginSink {
         return results;
     }
 
-    /** A FIFO message's group and sequence number for its ledger entry (nulls on a standard queue). */
     /**
-     * Binds parameters 12-14 of {@link #WRITE_ONE_STATEMENT}: message id, group and sequence number
-     * of every message that has a group (a FIFO queue); empty arrays otherwise.
+     * Binds parameters 1-4 of {@link #LEDGER_FIRST}: the id and outcome of every row and rejection,
+     * with the group and sequence number of a FIFO queue's messages (nulls on a standard queue).
      */
-    private static void bindFifoPositions(Connection c, PreparedStatement ps, List<Batch> batches,
-                                          List<MaskedLogin> rows, List<Rejection> rejections) throws SQLException {
+    private static void bindLedger(Connection c, PreparedStatement ps, List<Batch> batches,
+                                   List<MaskedLogin> rows, List<Rejection> rejections) throws SQLException {
         java.util.Map<String, QueueMessage> byId = new java.util.HashMap<>();
         for (Batch b : batches) {
             for (QueueMessage m : b.messages()) {
@@ -366,26 +369,28 @@ public final class PostgresLoginSink implements LoginSink {
                 }
             }
         }
-        List<String> ids = new ArrayList<>();
-        List<String> groups = new ArrayList<>();
-        List<String> sequences = new ArrayList<>();
-        if (!byId.isEmpty()) {
-            List<String> all = new ArrayList<>(rows.size() + rejections.size());
-            rows.forEach(r -> all.add(r.messageId()));
-            rejections.forEach(r -> all.add(r.messageId()));
-            for (String id : all) {
-                QueueMessage m = byId.get(id);
-                if (m != null) {
-                    ids.add(id);
-                    addFifoPosition(m, groups, sequences);
-                }
-            }
+        int n = rows.size() + rejections.size();
+        List<String> ids = new ArrayList<>(n);
+        List<String> outcomes = new ArrayList<>(n);
+        List<String> groups = new ArrayList<>(n);
+        List<String> sequences = new ArrayList<>(n);
+        for (MaskedLogin r : rows) {
+            ids.add(r.messageId());
+            outcomes.add(ROW);
+            addFifoPosition(byId.get(r.messageId()), groups, sequences);
         }
-        ps.setArray(12, c.createArrayOf("varchar", ids.toArray()));
-        ps.setArray(13, c.createArrayOf("varchar", groups.toArray()));
-        ps.setArray(14, c.createArrayOf("varchar", sequences.toArray()));
+        for (Rejection r : rejections) {
+            ids.add(r.messageId());
+            outcomes.add("rejected");
+            addFifoPosition(byId.get(r.messageId()), groups, sequences);
+        }
+        ps.setArray(1, c.createArrayOf("varchar", ids.toArray()));
+        ps.setArray(2, c.createArrayOf("varchar", outcomes.toArray()));
+        ps.setArray(3, c.createArrayOf("varchar", groups.toArray()));
+        ps.setArray(4, c.createArrayOf("varchar", sequences.toArray()));
     }
 
+    /** A FIFO message's group and sequence number for its ledger entry (nulls on a standard queue). */
     private static void addFifoPosition(QueueMessage m, List<String> groups, List<String> sequences) {
         String seq = m == null ? null : m.sequenceNumber();
         groups.add(m == null ? null : m.groupId());
@@ -478,19 +483,6 @@ public final class PostgresLoginSink implements LoginSink {
                 ps.setArray(k + 1, c.createArrayOf(k == 6 ? "date" : "varchar", cols[k]));
             }
             ps.executeUpdate();
-        }
-    }
-
-    /** Binds the message ids (1) and the seven columns (2-8) of {@code rows} for {@link #WRITE_ONE_STATEMENT}. */
-    private static void bindRows(Connection c, PreparedStatement ps, List<MaskedLogin> rows) throws SQLException {
-        Object[] ids = new Object[rows.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = rows.get(i).messageId();
-        }
-        ps.setArray(1, c.createArrayOf("varchar", ids));
-        Object[][] cols = rowColumns(rows);
-        for (int k = 0; k < 7; k++) {
-            ps.setArray(k + 2, c.createArrayOf(k == 6 ? "date" : "varchar", cols[k]));
         }
     }
 

@@ -1,0 +1,111 @@
+package dev.drainboard.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drainboard.model.Batch;
+import dev.drainboard.model.CommitResult;
+import dev.drainboard.model.MaskedLogin;
+import dev.drainboard.model.QueueMessage;
+import dev.drainboard.model.Rejection;
+import dev.drainboard.support.TestServers;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The write of a group without replays puts its rows in by COPY: every value arrives exactly as
+ * given (COPY's own special characters included), in receive order, and an id already in the
+ * ledger adds no row, in the same group or a later one.
+ */
+class CopyWriteTest {
+    private String jdbc;
+    private PostgresLoginSink sink;
+
+    @BeforeEach
+    void open() {
+        jdbc = TestServers.freshDatabase();
+        sink = PostgresLoginSink.open(jdbc, "postgres", "postgres", 2);
+    }
+
+    @AfterEach
+    void close() {
+        sink.close();
+    }
+
+    private static Batch batch(List<MaskedLogin> rows, List<Rejection> rejections) {
+        List<QueueMessage> messages = new ArrayList<>();
+        rows.forEach(r -> messages.add(new QueueMessage(r.messageId(), "rh-" + r.messageId(), "{}", Instant.now(), 1)));
+        rejections.forEach(r -> messages.add(new QueueMessage(r.messageId(), "rh-" + r.messageId(), "{}", Instant.now(), 1)));
+        return new Batch(messages, rows, rejections, Instant.now().plusSeconds(60));
+    }
+
+    private static MaskedLogin row(String id, String user) {
+        return new MaskedLogin(id, user, "ios", "v1:ip-" + id, "v1:dev-" + id, "PH", "2.3.0", LocalDate.of(2026, 3, 1));
+    }
+
+    private List<String> users() throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT user_id FROM user_logins ORDER BY ctid")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void valuesArriveExactlyInOrderAndAKnownIdAddsNoRow() throws Exception {
+        List<String> odd = List.of("back\\slash", "\\N", "\\.", "tab\there", "two\nlines", "cr\rhere", "é ☃ 𝄞",
+                "'quoted' \"double\" , ; |", "");
+        List<MaskedLogin> first = new ArrayList<>();
+        for (int i = 0; i < odd.size(); i++) {
+            first.add(row("m" + i, odd.get(i)));
+        }
+        MaskedLogin nullish = new MaskedLogin("m-null", "plain", null, null, null, null, null, null);
+        List<CommitResult> r1 = sink.writeAll(List.of(batch(first, List.of(new Rejection("m-rej", "bad", "x\ty"))),
+                batch(List.of(nullish, row("m0", "again in the same group")), List.of())));
+
+        assertThat(r1.get(0).written()).isEqualTo(odd.size());
+        assertThat(r1.get(0).rejected()).isEqualTo(1);
+        assertThat(r1.get(1).written()).as("m-null is new, m0 was in the first batch").isEqualTo(1);
+        assertThat(r1.get(1).duplicates()).isEqualTo(1);
+        List<String> expected = new ArrayList<>(odd);
+        expected.add("plain");
+        assertThat(users()).containsExactlyElementsOf(expected);
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT device_type, masked_ip, masked_device_id, locale, app_version, "
+                     + "create_date FROM user_logins WHERE user_id = 'plain'")) {
+            assertThat(rs.next()).isTrue();
+            for (int k = 1; k <= 6; k++) {
+                assertThat(rs.getObject(k)).as("column %d of a row of nulls", k).isNull();
+            }
+        }
+
+        List<CommitResult> r2 = sink.writeAll(List.of(batch(List.of(row("m3", "redelivered"), row("m-new", "new")),
+                List.of(new Rejection("m-rej", "bad", "again")))));
+        assertThat(r2.get(0).written()).isEqualTo(1);
+        assertThat(r2.get(0).rejected()).isZero();
+        assertThat(r2.get(0).duplicates()).isEqualTo(2);
+        expected.add("new");
+        assertThat(users()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void aGroupWhoseRowsAreAllKnownCopiesNothing() {
+        sink.writeAll(List.of(batch(List.of(row("k1", "a"), row("k2", "b")), List.of())));
+        List<CommitResult> again = sink.writeAll(List.of(batch(List.of(row("k1", "a"), row("k2", "b")), List.of())));
+        assertThat(again.get(0).written()).isZero();
+        assertThat(again.get(0).duplicates()).isEqualTo(2);
+    }
+}
