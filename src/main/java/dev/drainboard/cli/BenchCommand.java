@@ -75,6 +75,10 @@ final class BenchCommand implements Callable<Integer> {
             + "JavaFX frames (needs a display: run under xvfb-run on a server)")
     boolean console;
 
+    @Option(names = "--standalone-queue", description = "with --console: the queue in a standalone ElasticMQ in its "
+            + "own JVM instead of the embedded default (a faster queue, so the drain keeps every core busy)")
+    boolean standaloneQueue;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -177,7 +181,8 @@ final class BenchCommand implements Callable<Integer> {
         flags.put(dev.drainboard.config.ConfigKey.WAIT_SECONDS, "0");
         PulseBench.Result r;
         try {
-            r = PulseBench.run(flags, messages, err::println);
+            r = standaloneQueue ? PulseBench.runWithStandaloneQueue(flags, messages, err::println)
+                    : PulseBench.run(flags, messages, err::println);
         } finally {
             Benchmark.deleteTree(dir);
         }
@@ -188,7 +193,16 @@ final class BenchCommand implements Callable<Integer> {
                     r.messages(), r.workers(), r.drain_msgs_per_s());
             out.printf(Locale.ROOT, "%-26s %.1f ms (p99 %.1f ms, %,d pulses)%n", "longest FX pulse gap",
                     r.fx_max_pulse_gap_ms(), r.fx_p99_pulse_gap_ms(), r.pulses());
-            out.printf(Locale.ROOT, "%-26s %.1f ms%n", "longest FX event delay", r.fx_max_event_delay_ms());
+            out.printf(Locale.ROOT, "%-26s %.1f ms (p99 %.1f ms)%n", "longest FX event delay",
+                    r.fx_max_event_delay_ms(), r.fx_p99_event_delay_ms());
+            out.printf(Locale.ROOT, "%-26s longest %.1f ms, %.0f ms in all; JIT compiling %,.0f ms%n",
+                    "console JVM GC pauses", r.gc_max_pause_ms(), r.gc_pause_total_ms(), r.jit_compile_ms());
+            for (PulseBench.Gap g : r.longest_gaps()) {
+                out.printf(Locale.ROOT, "%-26s %.1f ms ending %.1f s into the drain (%.1f ms of it GC)%n",
+                        "  a long pulse gap", g.ms(), g.at_s(), g.gc_ms());
+            }
+            out.printf(Locale.ROOT, "%-26s %,.0f msg/s on the same stack; console / CLI %.2f%n",
+                    "the CLI's drain", r.cli_msgs_per_s(), r.console_to_cli());
             out.printf(Locale.ROOT, "%-26s %.0f %% of the drain's wall time%n", "FX thread busy",
                     r.fx_thread_busy_share() * 100);
             out.printf(Locale.ROOT, "%-26s %.0f %% of the drain's wall time%n", "render thread busy",

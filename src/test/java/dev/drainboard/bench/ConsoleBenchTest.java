@@ -42,8 +42,9 @@ class ConsoleBenchTest {
         assertThat(p.exitValue()).as(log).isZero();
         JsonNode j = new ObjectMapper().readTree(Files.readString(out));
         assertThat(j.get("verified").asBoolean()).isTrue();
-        assertThat(j.get("messages").asLong()).isEqualTo(600);
-        assertThat(j.get("rows").asLong() + j.get("rejections").asLong()).isEqualTo(600);
+        // the embedded default: a new data folder starts with the 100 sample messages waiting
+        assertThat(j.get("messages").asLong()).isEqualTo(700);
+        assertThat(j.get("rows").asLong() + j.get("rejections").asLong()).isEqualTo(700);
         assertThat(j.get("workers").asInt()).isEqualTo(2);
         assertThat(j.get("pulses").asLong()).isPositive();
         assertThat(j.get("fx_max_pulse_gap_ms").asDouble()).isPositive()
@@ -51,6 +52,19 @@ class ConsoleBenchTest {
         assertThat(j.get("fx_max_event_delay_ms").asDouble()).isPositive();
         assertThat(j.get("fx_thread_busy_share").asDouble()).isPositive().isLessThanOrEqualTo(1.0);
         assertThat(j.get("render_thread_busy_share").asDouble()).isPositive().isLessThanOrEqualTo(1.0);
-        assertThat(log).contains("Draining 600 messages from the console");
+        assertThat(j.get("fx_p99_event_delay_ms").asDouble()).isPositive()
+                .isLessThanOrEqualTo(j.get("fx_max_event_delay_ms").asDouble());
+        assertThat(j.get("gc_max_pause_ms").asDouble()).isNotNegative()
+                .isLessThanOrEqualTo(j.get("gc_pause_total_ms").asDouble());
+        assertThat(j.get("jit_compile_ms").asDouble()).isNotNegative();
+        JsonNode gaps = j.get("longest_gaps");
+        assertThat(gaps.size()).isBetween(1, 5);
+        assertThat(gaps.get(0).get("ms").asDouble()).isEqualTo(j.get("fx_max_pulse_gap_ms").asDouble());
+        for (JsonNode g : gaps) {
+            assertThat(g.get("gc_ms").asDouble()).isNotNegative().isLessThanOrEqualTo(g.get("ms").asDouble() + 1);
+        }
+        assertThat(j.get("cli_msgs_per_s").asDouble()).as("the same stack drained without the window").isPositive();
+        assertThat(j.get("console_to_cli").asDouble()).isPositive();
+        assertThat(log).contains("Draining 700 messages from the console").contains("as `drainboard drain` does");
     }
 }
