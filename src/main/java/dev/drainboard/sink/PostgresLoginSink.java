@@ -20,9 +20,10 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * {@link LoginSink} on PostgreSQL. One transaction per batch: the ledger insert decides which
- * message ids are new; only their rows and rejections are inserted, each table with one
- * {@code INSERT ... SELECT FROM unnest(...)} statement over bound arrays (no SQL is built from data).
+ * {@link LoginSink} on PostgreSQL. One transaction per batch or group of batches: the ledger insert
+ * decides which message ids are new; only their rows and rejections are inserted, the rows by COPY
+ * and everything else with {@code INSERT ... SELECT FROM unnest(...)} over bound arrays (no SQL is
+ * built from data; COPY's values are escaped by {@link CopyText}).
  */
 public final class PostgresLoginSink implements LoginSink {
     private static final String INSERT_LEDGER = "INSERT INTO drainboard_ledger (message_id, outcome, "
@@ -154,7 +155,7 @@ public final class PostgresLoginSink implements LoginSink {
             }
         }
         if (!replays) {
-            return writeInOneStatement(batches, messages);
+            return writeWithCopy(batches, messages);
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -177,12 +178,12 @@ public final class PostgresLoginSink implements LoginSink {
     }
 
     /**
-     * The common case (no replayed message in the group), in three round trips whatever the group's
+     * The common case (no replayed message in the group), in four round trips whatever the group's
      * size: {@link #LEDGER_FIRST} (with the driver's BEGIN in front of it), the COPY of the new
-     * rows, and COMMIT, which returns only once the transaction is on disk. All or nothing, like the
-     * transaction of the other path.
+     * rows (its start, then its data), and COMMIT, which returns only once the transaction is on
+     * disk. All or nothing, like the transaction of the other path.
      */
-    private List<CommitResult> writeInOneStatement(List<Batch> batches, int messages) {
+    private List<CommitResult> writeWithCopy(List<Batch> batches, int messages) {
         List<MaskedLogin> rows = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         Set<String> seen = new HashSet<>();
