@@ -316,16 +316,27 @@ public final class ExploreQueries {
     /**
      * Groups the whole table again into {@code drainboard_mask_groups} (every mask on two or more
      * rows, with its distinct user ids), in one transaction; a scan of the table, seconds at
-     * millions of rows. Returns the number of groups stored.
+     * millions of rows. Returns the number of groups stored. Regroups are serialised across
+     * processes by a transaction-level advisory lock ({@link #GROUPING_LOCK}): a second one started
+     * meanwhile (the console's Regroup and the CLI, two consoles) waits for the first to commit and
+     * then groups again over what is committed, instead of failing on a duplicate key.
      */
     public long regroup() {
         return query("group the masks", ExploreQueries::regroup);
     }
 
+    /**
+     * The advisory lock key of the stored grouping: taken exclusively by {@link #regroup()},
+     * shared by {@link #forEachShared} so that an export reads one grouping from start to end.
+     */
+    static final long GROUPING_LOCK = 0x4442_6d61_736b_6772L; // "DBmaskgr"
+
     private static long regroup(Connection c) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
+            // after the wait, each statement below sees what the regroup before this one committed
+            s.execute("SELECT pg_advisory_xact_lock(" + GROUPING_LOCK + ")");
             long n = exactRows(c);
             s.execute("DELETE FROM drainboard_mask_groups");
             long groups = 0;
