@@ -3,7 +3,7 @@ package dev.drainboard.app;
 import dev.drainboard.config.MaskScheme;
 import dev.drainboard.model.ExploreSort;
 import dev.drainboard.model.LoginFilter;
-import dev.drainboard.model.MaskSummary;
+import dev.drainboard.model.MaskColumn;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -60,13 +60,33 @@ public final class CsvExport {
         return n[0];
     }
 
-    /** Writes a shared-masks list. */
-    public static void shared(List<MaskSummary> masks, Writer out) throws IOException {
+    /**
+     * Writes every mask of {@code column} used by two or more user ids (the stored grouping, made
+     * fresh first where {@link Explore#shared} does so), most users first, at most {@code limit} of
+     * them, streamed page by page; checks {@code cancelled} between masks and throws
+     * {@link CancellationException} when it turns true. Returns the masks written.
+     */
+    public static long shared(Explore explore, MaskColumn column, long limit, Writer out, Progress progress,
+                              BooleanSupplier cancelled) throws IOException {
+        explore.shared(column, 0); // regroups a small table that changed, as the list on screen does
         CSVPrinter csv = new CSVPrinter(out, format(SHARED_HEADER));
-        for (MaskSummary m : masks) {
-            csv.printRecord(m.column().column(), masked(m.mask()), m.users(), m.rows(), m.first(), m.last());
+        long[] n = {0};
+        if (limit > 0) {
+            explore.forEachShared(column, m -> {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("export cancelled after " + n[0] + " masks");
+                }
+                csv.printRecord(m.column().column(), masked(m.mask()), m.users(), m.rows(), m.first(), m.last());
+                n[0]++;
+                if (n[0] % PROGRESS_EVERY == 0) {
+                    progress.rows(n[0]);
+                }
+                return n[0] < limit;
+            });
         }
         csv.flush();
+        progress.rows(n[0]);
+        return n[0];
     }
 
     /** RFC 4180 with the given header. */

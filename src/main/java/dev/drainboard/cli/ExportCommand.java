@@ -84,15 +84,19 @@ final class ExportCommand extends WorkspaceCommand {
             throws Exception {
         if (shared != null) {
             MaskColumn col = shared == Shared.devices ? MaskColumn.MASKED_DEVICE_ID : MaskColumn.MASKED_IP;
-            SharedMasks s = explore.shared(col, limit);
+            SharedMasks s = explore.shared(col, 0);
             if (s.computedAt() == null) {
                 err.println("Grouping the masks of user_logins (a scan of the table)…");
                 explore.regroup();
-                s = explore.shared(col, limit);
+                s = explore.shared(col, 0);
             }
-            CsvExport.shared(s.masks(), w);
+            long n = CsvExport.shared(explore, col, limit, w, masks -> {
+                if (report && masks % 100_000 == 0 && masks > 0) {
+                    err.println("… " + masks + " masks");
+                }
+            }, () -> false);
             if (report) {
-                err.println("Wrote " + s.masks().size() + " shared " + col.column() + " values to " + output
+                err.println("Wrote " + n + " shared " + col.column() + " values to " + output
                         + (s.computedAt() == null ? "" : " (grouped at " + s.computedAt() + ")"));
             }
             return;

@@ -509,6 +509,89 @@ public final class ExploreQueries {
         });
     }
 
+    /** Receives exported shared masks one by one; returning false stops the export. */
+    public interface MaskHandler {
+        boolean accept(MaskSummary mask) throws Exception;
+    }
+
+    /** Shared masks are exported in keyset pages of this many. */
+    public static final int SHARED_PAGE = 1000;
+
+    /** {@link #forEachShared(MaskColumn, int, MaskHandler)} in pages of {@link #SHARED_PAGE}. */
+    public long forEachShared(MaskColumn column, MaskHandler handler) {
+        return forEachShared(column, SHARED_PAGE, handler);
+    }
+
+    /**
+     * Streams every mask of {@code column} with two or more user ids from the stored grouping, in
+     * the order of {@link #shared} (most users first), to {@code handler} until it returns false:
+     * keyset pages of {@code pageSize} (each an index range of {@code drainboard_mask_groups}), so
+     * memory stays flat at any number of shared masks. The whole export is one transaction that
+     * holds the grouping's lock shared, so a {@link #regroup()} meanwhile waits and every page reads
+     * the same grouping. It does not regroup: {@link #shared} first, for a fresh grouping. Returns
+     * the masks handed over.
+     */
+    public long forEachShared(MaskColumn column, int pageSize, MaskHandler handler) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be at least 1, not " + pageSize);
+        }
+        return query("export the shared masks", c -> {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            long n = 0;
+            try (Statement lock = c.createStatement();
+                 PreparedStatement first = c.prepareStatement(SHARED_PAGE_SQL + SHARED_ORDER);
+                 PreparedStatement next = c.prepareStatement(SHARED_PAGE_SQL + " AND users <= ? AND (users < ? OR "
+                         + "(users = ? AND (row_count < ? OR (row_count = ? AND mask > ?))))" + SHARED_ORDER)) {
+                lock.execute("SELECT pg_advisory_xact_lock_shared(" + GROUPING_LOCK + ")");
+                MaskSummary last = null;
+                boolean more = true;
+                while (more) {
+                    PreparedStatement ps = last == null ? first : next;
+                    ps.setString(1, column.column());
+                    int i = 2;
+                    if (last != null) {
+                        ps.setLong(i++, last.users());
+                        ps.setLong(i++, last.users());
+                        ps.setLong(i++, last.users());
+                        ps.setLong(i++, last.rows());
+                        ps.setLong(i++, last.rows());
+                        ps.setString(i++, last.mask());
+                    }
+                    ps.setInt(i, pageSize);
+                    int got = 0;
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            got++;
+                            last = new MaskSummary(column, rs.getString(1), rs.getLong(2), rs.getLong(3),
+                                    date(rs, 4), date(rs, 5));
+                            n++;
+                            if (!handler.accept(last)) {
+                                more = false;
+                                break;
+                            }
+                        }
+                    }
+                    more = more && got == pageSize;
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } catch (Exception e) {
+                c.rollback();
+                throw new SinkException("export stopped: " + e.getMessage(), false, e);
+            } finally {
+                c.setAutoCommit(auto);
+            }
+            return n;
+        });
+    }
+
+    private static final String SHARED_PAGE_SQL = "SELECT mask, users, row_count, first_date, last_date FROM "
+            + "drainboard_mask_groups WHERE mask_column = ? AND users >= 2";
+    private static final String SHARED_ORDER = " ORDER BY users DESC, row_count DESC, mask LIMIT ?";
+
     // --- plumbing ---
 
     static StoredLogin login(ResultSet rs) throws SQLException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.drainboard.model.MaskColumn;
+import dev.drainboard.model.MaskSummary;
 import dev.drainboard.support.TestServers;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -75,6 +76,41 @@ class MaskGroupingTest {
         assertThat(groups).containsExactly(stored, stored);
         assertThat(strings(url, "SELECT table_rows FROM drainboard_mask_groups_run")).containsExactly(
                 strings(url, "SELECT count(*) FROM user_logins").get(0));
+    }
+
+    @Test
+    void theSharedExportReadsKeysetPagesAndHandsOverEveryMaskOnceInTheListsOrder() throws Exception {
+        String url = seeded(10);
+        new ExploreQueries(ExploreQueriesTest.dataSource(url), 0).regroup();
+        List<MaskSummary> listed = new ExploreQueries(ExploreQueriesTest.dataSource(url), 0)
+                .shared(MaskColumn.MASKED_DEVICE_ID, 100).masks();
+        assertThat(listed).hasSize(10);
+        try (Connection one = DriverManager.getConnection(url, "postgres", "postgres")) {
+            one.setAutoCommit(false); // one transaction, so its scan counters count the export's queries
+            ExploreQueries q = new ExploreQueries(ExploreIndexUseTest.sameConnection(one), 0);
+            for (int page : new int[] {3, 5, 10, 1000}) {
+                long before = groupingScans(one);
+                List<MaskSummary> got = new ArrayList<>();
+                long n = q.forEachShared(MaskColumn.MASKED_DEVICE_ID, page, got::add);
+                assertThat(n).isEqualTo(10);
+                assertThat(got).as("pages of " + page).containsExactlyElementsOf(listed);
+                // a page query per full page, and one that comes back short: never the whole list at once
+                assertThat(groupingScans(one) - before).as("queries for pages of " + page).isEqualTo(10 / page + 1);
+            }
+            List<MaskSummary> four = new ArrayList<>();
+            assertThat(q.forEachShared(MaskColumn.MASKED_DEVICE_ID, 3, m -> four.add(m) && four.size() < 4))
+                    .isEqualTo(4);
+            assertThat(four).containsExactlyElementsOf(listed.subList(0, 4));
+            one.rollback();
+        }
+    }
+
+    /** Scans (sequential or index) of the grouping table in {@code c}'s transaction so far. */
+    private static long groupingScans(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(seq_scan, 0) + "
+                + "COALESCE(idx_scan, 0) FROM pg_stat_xact_user_tables WHERE relname = 'drainboard_mask_groups'")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
     }
 
     private static long waitingOnALock(String url) throws SQLException {

@@ -344,11 +344,8 @@ public final class ExploreModel {
 
     /** Writes the shared device ids (every one, not just the page shown) as CSV. */
     public void exportSharedDevices() {
-        export("shared device ids", (w, cancel) -> {
-            SharedMasks m = explore().shared(MaskColumn.MASKED_DEVICE_ID, Integer.MAX_VALUE);
-            CsvExport.shared(m.masks(), w);
-            return m.masks().size();
-        });
+        export("shared device ids", (w, cancel) -> CsvExport.shared(explore(), MaskColumn.MASKED_DEVICE_ID,
+                Long.MAX_VALUE, w, n -> session.tasks().onUi(() -> exported.set(n)), cancel::get));
     }
 
     interface ExportJob {
