@@ -66,6 +66,11 @@ class ExportCliTest {
             assertThat(text).doesNotContain(raw);
         }
 
+        // two device ids shared for certain (the sample may have none), so that --limit 1 has something to cut
+        Db.execute(url, "INSERT INTO user_logins (user_id, device_type, masked_ip, masked_device_id, locale, "
+                + "app_version, create_date) SELECT u, 'ios', 'v1:ip-' || u, d, 'PH', '2.3.0', DATE '2026-11-01' "
+                + "FROM (VALUES ('x1', 'v1:dev-x'), ('x2', 'v1:dev-x'), ('x3', 'v1:dev-x'), ('x1', 'v1:dev-y'), "
+                + "('x2', 'v1:dev-y')) v(u, d)");
         CliTest.Run shared = CliTest.run(with("export", common, "--shared", "devices"));
         assertThat(shared.code()).as(shared.err()).isZero();
         List<CSVRecord> masks = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
@@ -73,6 +78,39 @@ class ExportCliTest {
         assertThat(masks.stream().map(m -> m.get("mask")).toList()).containsExactlyInAnyOrderElementsOf(sql(url,
                 "SELECT masked_device_id FROM user_logins GROUP BY 1 HAVING count(DISTINCT user_id) >= 2").stream()
                 .map(l -> l.get(0)).toList());
+
+        CliTest.Run one = CliTest.run(with("export", common, "--shared", "devices", "--limit", "1"));
+        assertThat(one.code()).as(one.err()).isZero();
+        assertThat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(one.out())).getRecords()).extracting(m -> m.get("mask"))
+                .containsExactly(masks.get(0).get("mask")).hasSizeLessThan(masks.size());
+    }
+
+    /** Flags that point at servers nobody listens on: a usage error must be reported before they are tried. */
+    private static List<String> nowhere(Path tmp) {
+        return List.of("--sqs-endpoint=http://127.0.0.1:1", "--jdbc-url=jdbc:postgresql://127.0.0.1:1/none",
+                "--data-dir=" + tmp);
+    }
+
+    @Test
+    void aLimitBelowOneIsAUsageErrorAtParsingWithExitCode2(@TempDir Path tmp) {
+        for (String bad : new String[] {"-5", "0"}) {
+            CliTest.Run r = CliTest.run(with("export", nowhere(tmp), "--shared", "devices", "--limit", bad));
+            assertThat(r.code()).as(r.err()).isEqualTo(2);
+            assertThat(r.err()).contains("--limit is the most shared masks to write: give a whole number of 1 or more "
+                    + "(e.g. --limit 1000), not " + bad).contains("Usage: drainboard export")
+                    .doesNotContain("reachable").doesNotContain("Could not");
+        }
+    }
+
+    @Test
+    void aFilterTogetherWithSharedIsRefusedInsteadOfIgnored(@TempDir Path tmp) {
+        CliTest.Run r = CliTest.run(with("export", nowhere(tmp), "--shared", "ips", "--filter", "device_type=ios"));
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("--filter cannot be combined with --shared: the shared lists count the user ids "
+                + "of the whole table. Give --shared without --filter, or --filter without --shared for the matching "
+                + "rows.").doesNotContain("reachable");
+        assertThat(r.out()).isEmpty();
     }
 
     @Test
