@@ -112,7 +112,8 @@ final class ServiceDrain implements AutoCloseable {
                 // the queue is opened before the database: when the database failed, the queue answered
                 readiness = constant(new HealthMonitor.Status(queue ? down : new HealthMonitor.Check(true, null),
                         queue ? NOT_CHECKED : down, Instant.now(), false));
-                metrics.onOutage(queue ? ProgressListener.Server.SQS : ProgressListener.Server.POSTGRESQL, true);
+                metrics.onOutage(ProgressListener.Server.SQS, queue);
+                metrics.onOutage(ProgressListener.Server.POSTGRESQL, !queue);
                 takeSignals();
                 say.accept(Main.oneLine(e) + " Not ready; trying again in " + seconds(waitMs)
                         + " s (SIGTERM or Ctrl-C stops)");

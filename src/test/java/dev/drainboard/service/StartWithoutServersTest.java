@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drainboard.config.AppConfig;
 import dev.drainboard.config.ConfigKey;
+import dev.drainboard.embedded.EmbeddedPostgresServer;
 import dev.drainboard.embedded.EmbeddedSqs;
 import dev.drainboard.support.Db;
 import dev.drainboard.support.Messages;
@@ -20,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code drain --follow} started while its queue server is not running, as a real process: it
- * stays up, says it is not ready and why, and drains once a real ElasticMQ starts on that port.
+ * {@code drain --follow} started while its queue server (or its database) is not running, as a
+ * real process: it stays up, says it is not ready and why, and drains once a real ElasticMQ (a
+ * real PostgreSQL) starts on that port.
  */
 class StartWithoutServersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,6 +61,39 @@ class StartWithoutServersTest {
                     assertThat(p.source.depth().total()).isZero();
                 }
             }
+        }
+    }
+
+    @Test
+    void aFollowerStartedBeforeItsDatabaseWaitsNotReadyAndDrainsOnceTheDatabaseComes(@TempDir Path dir)
+            throws Exception {
+        Path pgData = dir.resolve("pg");
+        EmbeddedPostgresServer pg = EmbeddedPostgresServer.startThrowaway(pgData, 0);
+        int pgPort = pg.port();
+        AppConfig c = TestServers.config(Map.of(ConfigKey.JDBC_URL, pg.jdbcUrl()));
+        pg.close();
+        try (ServiceProcess svc = ServiceProcess.start(c, dir.resolve("svc.log"), "--metrics-port=0",
+                "--health-interval=1", "--workers=1")) {
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
+                assertThat(svc.process.isAlive()).as(svc.output()).isTrue();
+                return svc.output().split("Not ready; trying again in", -1).length > 2;
+            });
+            JsonNode ready = JSON.readTree(svc.get("health/ready").body());
+            assertThat(ready.at("/status").asText()).isEqualTo("DOWN");
+            assertThat(ready.at("/checks/postgresql/detail").asText()).startsWith("unreachable at start");
+            assertThat(ready.at("/checks/sqs/status").asText()).isEqualTo("UP");
+            assertThat(FollowModeTest.metrics(svc).value("drainboard_outage", "server", "postgresql")).isEqualTo(1);
+
+            pg = EmbeddedPostgresServer.startThrowaway(pgData, pgPort);
+            svc.awaitFollowing();
+            try (Pipeline p = new Pipeline(c)) {
+                p.source.send(List.of(Messages.login("late-db", "198.51.100.10", "731-12-4103")));
+                await().atMost(Duration.ofSeconds(60)).until(() -> Db.count(p.jdbc(),
+                        "SELECT count(*) FROM user_logins") == 1);
+                assertThat(svc.terminate(Duration.ofSeconds(30))).as(svc.output()).isZero();
+            }
+        } finally {
+            pg.close();
         }
     }
 
