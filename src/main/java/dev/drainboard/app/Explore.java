@@ -11,6 +11,7 @@ import dev.drainboard.model.PageRequest;
 import dev.drainboard.model.SharedMasks;
 import dev.drainboard.sink.ExploreQueries;
 import dev.drainboard.model.ChartKind;
+import dev.drainboard.sink.ExploreQueries.MaskHandler;
 import dev.drainboard.sink.ExploreQueries.RowHandler;
 import java.util.List;
 
@@ -42,6 +43,13 @@ public interface Explore {
 
     /** Streams the matching rows to {@code handler} until it returns false; returns the rows handed over. */
     long forEach(LoginFilter filter, ExploreSort sort, RowHandler handler);
+
+    /**
+     * Streams every mask of {@code column} with two or more user ids from the stored grouping, in
+     * the order of {@link #shared}, to {@code handler} until it returns false (in pages: memory stays
+     * flat); call {@link #shared} first for a fresh grouping. Returns the masks handed over.
+     */
+    long forEachShared(MaskColumn column, MaskHandler handler);
 
     static Explore of(ExploreQueries q) {
         return new Explore() {
@@ -83,6 +91,11 @@ public interface Explore {
             @Override
             public long forEach(LoginFilter filter, ExploreSort sort, RowHandler handler) {
                 return q.forEach(filter, sort, handler);
+            }
+
+            @Override
+            public long forEachShared(MaskColumn column, MaskHandler handler) {
+                return q.forEachShared(column, handler);
             }
         };
     }

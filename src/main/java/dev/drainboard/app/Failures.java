@@ -51,6 +51,15 @@ public enum Failures {
         return OTHER;
     }
 
+    /**
+     * True when {@code t} says a server did not answer, or answered as a server that is only
+     * restarting would (the queue or the database unreachable): waiting may fix it, as the drain's
+     * outage handling assumes. A refusal of the request, the login or the schema is not an outage.
+     */
+    public static boolean isOutage(Throwable t) {
+        return t instanceof SourceException s && s.isRetryable() || t instanceof SinkException k && k.isRetryable();
+    }
+
     /** True when {@code t}'s message is written for people (no class name needed in front of it). */
     public static boolean speaksForItself(Throwable t) {
         return of(t) != OTHER || t instanceof UncheckedIOException;

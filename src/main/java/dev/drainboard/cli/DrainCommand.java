@@ -50,11 +50,30 @@ final class DrainCommand extends WorkspaceCommand {
         return service.json() ? ServiceDrain.sayer(service, err) : super.startupStatus(err);
     }
 
+    /** Service mode only: its health port and metrics, from before the workspace opens. */
+    private ServiceDrain serviceDrain;
+
+    @Override
+    Workspace open(dev.drainboard.config.AppConfig config, Consumer<String> status) throws Exception {
+        if (!service.asService()) {
+            return super.open(config, status);
+        }
+        serviceDrain = new ServiceDrain(service, max, spec.commandLine().getErr());
+        try {
+            return serviceDrain.open(config, status); // null: stopped while waiting for the servers
+        } catch (RuntimeException e) {
+            serviceDrain.close();
+            throw e;
+        }
+    }
+
     @Override
     int run(Workspace ws, PrintWriter out) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         if (service.asService()) {
-            return new ServiceDrain(ws, service, max, err).run(out);
+            try (ServiceDrain d = serviceDrain) {
+                return ws == null ? d.stoppedWhileWaiting(out) : d.run(ws, out);
+            }
         }
         StopSignal stop = new StopSignal();
         // Ctrl-C / SIGTERM: the commit in flight finishes, held batches are released, then the

@@ -43,8 +43,29 @@ final class ExportCommand extends WorkspaceCommand {
             description = "export the masked device ids (or ips) used by two or more user ids instead of rows")
     Shared shared;
 
-    @Option(names = "--limit", defaultValue = "100000", description = "at most this many shared masks (default 100000)")
     int limit;
+
+    /** Checked as it is parsed, so a bad number is a usage error before anything is opened. */
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "100000",
+            description = "with --shared: at most this many shared masks, 1 or more (default 100000)")
+    void setLimit(int n) {
+        if (n < 1) {
+            throw new ParameterException(spec.commandLine(), "--limit is the most shared masks to write: give a "
+                    + "whole number of 1 or more (e.g. --limit 1000), not " + n);
+        }
+        limit = n;
+    }
+
+    @Override
+    void beforeOpen() {
+        if (shared != null && !filter.isEmpty()) {
+            // the shared lists are read from the grouping of the whole table; grouping the rows of a
+            // filter instead would be a scan of them on every export
+            throw new ParameterException(spec.commandLine(), "--filter cannot be combined with --shared: the shared "
+                    + "lists count the user ids of the whole table. Give --shared without --filter, or --filter "
+                    + "without --shared for the matching rows.");
+        }
+    }
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write here (default: standard output)")
     Path output;
@@ -84,15 +105,19 @@ final class ExportCommand extends WorkspaceCommand {
             throws Exception {
         if (shared != null) {
             MaskColumn col = shared == Shared.devices ? MaskColumn.MASKED_DEVICE_ID : MaskColumn.MASKED_IP;
-            SharedMasks s = explore.shared(col, limit);
+            SharedMasks s = explore.shared(col, 0);
             if (s.computedAt() == null) {
                 err.println("Grouping the masks of user_logins (a scan of the table)…");
                 explore.regroup();
-                s = explore.shared(col, limit);
+                s = explore.shared(col, 0);
             }
-            CsvExport.shared(s.masks(), w);
+            long n = CsvExport.shared(explore, col, limit, w, masks -> {
+                if (report && masks % 100_000 == 0 && masks > 0) {
+                    err.println("… " + masks + " masks");
+                }
+            }, () -> false);
             if (report) {
-                err.println("Wrote " + s.masks().size() + " shared " + col.column() + " values to " + output
+                err.println("Wrote " + n + " shared " + col.column() + " values to " + output
                         + (s.computedAt() == null ? "" : " (grouped at " + s.computedAt() + ")"));
             }
             return;

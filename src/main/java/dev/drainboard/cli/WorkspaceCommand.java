@@ -23,8 +23,8 @@ abstract class WorkspaceCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         beforeOpen();
         Consumer<String> status = startupStatus(err);
-        try (Workspace ws = Workspace.open(config, status)) {
-            if (ws.embeddedSqs() || ws.embeddedDb()) {
+        try (Workspace ws = open(config, status)) {
+            if (ws != null && (ws.embeddedSqs() || ws.embeddedDb())) {
                 status.accept(Endpoints.describe(ws));
             }
             return run(ws, spec.commandLine().getOut());
@@ -32,6 +32,14 @@ abstract class WorkspaceCommand implements Callable<Integer> {
     }
 
     abstract int run(Workspace ws, PrintWriter out) throws Exception;
+
+    /**
+     * Opens the workspace; a command may wait for its servers here instead of failing at once, and
+     * return null when it was stopped while waiting ({@link #run} is then called with null).
+     */
+    Workspace open(AppConfig config, Consumer<String> status) throws Exception {
+        return Workspace.open(config, status);
+    }
 
     /** Runs before the workspace opens (e.g. to switch the log format). */
     void beforeOpen() {

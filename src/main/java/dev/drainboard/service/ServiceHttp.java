@@ -34,6 +34,15 @@ public final class ServiceHttp implements AutoCloseable {
     /** Binds {@code host:port} (port 0 = any free port) and starts answering. */
     public static ServiceHttp start(String host, int port, ServiceMetrics metrics, HealthMonitor health)
             throws IOException {
+        return start(host, port, metrics, health::status);
+    }
+
+    /**
+     * The same with readiness from {@code health}, which may change source while the server runs
+     * (a service that is still waiting for its servers, then its {@link HealthMonitor}).
+     */
+    public static ServiceHttp start(String host, int port, ServiceMetrics metrics,
+                                    java.util.function.Supplier<HealthMonitor.Status> health) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 16);
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "service-http");
@@ -43,7 +52,7 @@ public final class ServiceHttp implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/health/live", ex -> answer(ex, 200, "application/json", "{\"status\":\"UP\"}"));
         server.createContext("/health/ready", ex -> {
-            HealthMonitor.Status s = health.status();
+            HealthMonitor.Status s = health.get();
             answer(ex, s.ready() ? 200 : 503, "application/json", readyJson(s));
         });
         server.createContext("/metrics", ex -> answer(ex, 200, PROMETHEUS_TEXT, metrics.scrape()));

@@ -316,16 +316,27 @@ public final class ExploreQueries {
     /**
      * Groups the whole table again into {@code drainboard_mask_groups} (every mask on two or more
      * rows, with its distinct user ids), in one transaction; a scan of the table, seconds at
-     * millions of rows. Returns the number of groups stored.
+     * millions of rows. Returns the number of groups stored. Regroups are serialised across
+     * processes by a transaction-level advisory lock ({@link #GROUPING_LOCK}): a second one started
+     * meanwhile (the console's Regroup and the CLI, two consoles) waits for the first to commit and
+     * then groups again over what is committed, instead of failing on a duplicate key.
      */
     public long regroup() {
         return query("group the masks", ExploreQueries::regroup);
     }
 
+    /**
+     * The advisory lock key of the stored grouping: taken exclusively by {@link #regroup()},
+     * shared by {@link #forEachShared} so that an export reads one grouping from start to end.
+     */
+    static final long GROUPING_LOCK = 0x4442_6d61_736b_6772L; // "DBmaskgr"
+
     private static long regroup(Connection c) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
+            // after the wait, each statement below sees what the regroup before this one committed
+            s.execute("SELECT pg_advisory_xact_lock(" + GROUPING_LOCK + ")");
             long n = exactRows(c);
             s.execute("DELETE FROM drainboard_mask_groups");
             long groups = 0;
@@ -497,6 +508,89 @@ public final class ExploreQueries {
             return n;
         });
     }
+
+    /** Receives exported shared masks one by one; returning false stops the export. */
+    public interface MaskHandler {
+        boolean accept(MaskSummary mask) throws Exception;
+    }
+
+    /** Shared masks are exported in keyset pages of this many. */
+    public static final int SHARED_PAGE = 1000;
+
+    /** {@link #forEachShared(MaskColumn, int, MaskHandler)} in pages of {@link #SHARED_PAGE}. */
+    public long forEachShared(MaskColumn column, MaskHandler handler) {
+        return forEachShared(column, SHARED_PAGE, handler);
+    }
+
+    /**
+     * Streams every mask of {@code column} with two or more user ids from the stored grouping, in
+     * the order of {@link #shared} (most users first), to {@code handler} until it returns false:
+     * keyset pages of {@code pageSize} (each an index range of {@code drainboard_mask_groups}), so
+     * memory stays flat at any number of shared masks. The whole export is one transaction that
+     * holds the grouping's lock shared, so a {@link #regroup()} meanwhile waits and every page reads
+     * the same grouping. It does not regroup: {@link #shared} first, for a fresh grouping. Returns
+     * the masks handed over.
+     */
+    public long forEachShared(MaskColumn column, int pageSize, MaskHandler handler) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be at least 1, not " + pageSize);
+        }
+        return query("export the shared masks", c -> {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            long n = 0;
+            try (Statement lock = c.createStatement();
+                 PreparedStatement first = c.prepareStatement(SHARED_PAGE_SQL + SHARED_ORDER);
+                 PreparedStatement next = c.prepareStatement(SHARED_PAGE_SQL + " AND users <= ? AND (users < ? OR "
+                         + "(users = ? AND (row_count < ? OR (row_count = ? AND mask > ?))))" + SHARED_ORDER)) {
+                lock.execute("SELECT pg_advisory_xact_lock_shared(" + GROUPING_LOCK + ")");
+                MaskSummary last = null;
+                boolean more = true;
+                while (more) {
+                    PreparedStatement ps = last == null ? first : next;
+                    ps.setString(1, column.column());
+                    int i = 2;
+                    if (last != null) {
+                        ps.setLong(i++, last.users());
+                        ps.setLong(i++, last.users());
+                        ps.setLong(i++, last.users());
+                        ps.setLong(i++, last.rows());
+                        ps.setLong(i++, last.rows());
+                        ps.setString(i++, last.mask());
+                    }
+                    ps.setInt(i, pageSize);
+                    int got = 0;
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            got++;
+                            last = new MaskSummary(column, rs.getString(1), rs.getLong(2), rs.getLong(3),
+                                    date(rs, 4), date(rs, 5));
+                            n++;
+                            if (!handler.accept(last)) {
+                                more = false;
+                                break;
+                            }
+                        }
+                    }
+                    more = more && got == pageSize;
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } catch (Exception e) {
+                c.rollback();
+                throw new SinkException("export stopped: " + e.getMessage(), false, e);
+            } finally {
+                c.setAutoCommit(auto);
+            }
+            return n;
+        });
+    }
+
+    private static final String SHARED_PAGE_SQL = "SELECT mask, users, row_count, first_date, last_date FROM "
+            + "drainboard_mask_groups WHERE mask_column = ? AND users >= 2";
+    private static final String SHARED_ORDER = " ORDER BY users DESC, row_count DESC, mask LIMIT ?";
 
     // --- plumbing ---
 

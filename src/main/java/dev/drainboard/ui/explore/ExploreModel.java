@@ -344,11 +344,8 @@ public final class ExploreModel {
 
     /** Writes the shared device ids (every one, not just the page shown) as CSV. */
     public void exportSharedDevices() {
-        export("shared device ids", (w, cancel) -> {
-            SharedMasks m = explore().shared(MaskColumn.MASKED_DEVICE_ID, Integer.MAX_VALUE);
-            CsvExport.shared(m.masks(), w);
-            return m.masks().size();
-        });
+        export("shared device ids", (w, cancel) -> CsvExport.shared(explore(), MaskColumn.MASKED_DEVICE_ID,
+                Long.MAX_VALUE, w, n -> session.tasks().onUi(() -> exported.set(n)), cancel::get));
     }
 
     interface ExportJob {
@@ -403,9 +400,11 @@ public final class ExploreModel {
     /** The masked values of {@code selected}, one tab-separated line per row, with a header line. */
     public static String copyText(List<ExploreRow> selected) {
         String header = String.join("\t", CsvExport.ROW_HEADER);
-        return header + "\n" + selected.stream().map(r -> String.join("\t", nz(r.login().userId()),
-                nz(r.login().deviceType()), nz(CsvExport.masked(r.login().maskedIp())),
-                nz(CsvExport.masked(r.login().maskedDeviceId())), nz(r.login().locale()), nz(r.login().appVersion()),
+        // defused as in the CSV: a paste into a spreadsheet must not run a formula either
+        return header + "\n" + selected.stream().map(r -> String.join("\t", nz(CsvExport.defused(r.login().userId())),
+                nz(CsvExport.defused(r.login().deviceType())), nz(CsvExport.masked(r.login().maskedIp())),
+                nz(CsvExport.masked(r.login().maskedDeviceId())), nz(CsvExport.defused(r.login().locale())),
+                nz(CsvExport.defused(r.login().appVersion())),
                 r.login().createDate() == null ? "" : r.login().createDate().toString()))
                 .collect(Collectors.joining("\n"));
     }

@@ -263,6 +263,13 @@ class ExploreModelTest {
                 + "u2\tios\t" + CsvExport.WITHHELD + "\t\t\t2.3.0\t2026-11-01");
     }
 
+    @Test
+    void copyingDefusesWhatASpreadsheetWouldRunAsAFormula() {
+        List<ExploreRow> sel = List.of(new ExploreRow(row("=HYPERLINK(\"x\")", "ios", "v1:aa", "v1:bb", "+1", NOV1),
+                "(0,1)"));
+        assertThat(ExploreModel.copyText(sel)).endsWith("\n'=HYPERLINK(\"x\")\tios\tv1:aa\tv1:bb\t'+1\t2.3.0\t2026-11-01");
+    }
+
     /** Runs work at once on the calling thread, as the console's adapter would on the FX thread. */
     static final class SyncTasks implements Tasks {
         @Override

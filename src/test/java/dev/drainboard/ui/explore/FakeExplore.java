@@ -13,6 +13,7 @@ import dev.drainboard.model.MaskSummary;
 import dev.drainboard.model.PageRequest;
 import dev.drainboard.model.SharedMasks;
 import dev.drainboard.model.StoredLogin;
+import dev.drainboard.sink.ExploreQueries.MaskHandler;
 import dev.drainboard.sink.ExploreQueries.RowHandler;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -172,6 +173,25 @@ public final class FakeExplore implements Explore {
             n++;
             try {
                 if (!handler.accept(r.login())) {
+                    break;
+                }
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            afterEachExportedRow.run();
+        }
+        return n;
+    }
+
+    @Override
+    public long forEachShared(MaskColumn column, MaskHandler handler) {
+        long n = 0;
+        for (MaskSummary m : shared(column, Integer.MAX_VALUE).masks()) {
+            n++;
+            try {
+                if (!handler.accept(m)) {
                     break;
                 }
             } catch (RuntimeException e) {
