@@ -50,16 +50,41 @@ public final class PostgresLoginSink implements LoginSink {
      * = on} whatever the server, database or role says, without a {@code SET LOCAL} round trip and
      * without leaving a setting on the session that a transaction-mode pooler would not keep.
      */
-    private static final String LEDGER_FIRST = "WITH x AS (SELECT * FROM unnest(?::varchar[], ?::varchar[], "
+    private static final String LEDGER_INPUTS = "WITH x AS (SELECT * FROM unnest(?::varchar[], ?::varchar[], "
             + "?::varchar[], ?::numeric[]) AS x(message_id, outcome, grp, seq)), "
-            + "j AS (SELECT * FROM unnest(?::varchar[], ?::text[], ?::text[]) AS j(message_id, reason, summary)), "
-            + "fresh AS (INSERT INTO drainboard_ledger (message_id, outcome, message_group_id, sequence_number) "
-            + "SELECT message_id, outcome, grp, seq FROM x "
+            + "j AS (SELECT * FROM unnest(?::varchar[], ?::text[], ?::text[]) AS j(message_id, reason, summary)), ";
+    private static final String LEDGER_AND_REJECTIONS = "fresh AS (INSERT INTO drainboard_ledger (message_id, outcome, "
+            + "message_group_id, sequence_number) SELECT message_id, outcome, grp, seq FROM x "
             + "WHERE (SELECT set_config('synchronous_commit', 'on', true)) IS NOT NULL "
             + "ON CONFLICT (message_id) DO NOTHING RETURNING message_id), "
             + "rej AS (INSERT INTO drainboard_rejections (message_id, reason, summary) SELECT j.message_id, j.reason, "
-            + "j.summary FROM j JOIN fresh f ON f.message_id = j.message_id) "
+            + "j.summary FROM j JOIN fresh f ON f.message_id = j.message_id)";
+    private static final String LEDGER_FIRST = LEDGER_INPUTS + LEDGER_AND_REJECTIONS + " SELECT message_id FROM fresh";
+
+    /**
+     * {@link #LEDGER_FIRST} with the rows too (parameters 8-15: message ids and the seven columns),
+     * inserted from {@code unnest} in receive order for exactly the returned ids: the whole group in
+     * one statement, two round trips with COMMIT. Used when the database is far ({@link #rowsByCopy}).
+     */
+    private static final String ONE_STATEMENT = LEDGER_INPUTS + "r AS (SELECT * FROM unnest(?::varchar[], "
+            + "?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::date[]) "
+            + "WITH ORDINALITY AS r(message_id, user_id, device_type, masked_ip, masked_device_id, locale, app_version, "
+            + "create_date, ord)), " + LEDGER_AND_REJECTIONS + ", "
+            + "ins AS (INSERT INTO user_logins (user_id, device_type, masked_ip, masked_device_id, locale, app_version, "
+            + "create_date) SELECT r.user_id, r.device_type, r.masked_ip, r.masked_device_id, r.locale, r.app_version, "
+            + "r.create_date FROM r JOIN fresh f ON f.message_id = r.message_id ORDER BY r.ord) "
             + "SELECT message_id FROM fresh";
+
+    /** How a group without replays is written: chosen by the database's distance, or fixed (tests). */
+    enum WritePath { BY_DISTANCE, COPY, ONE_STATEMENT }
+
+    /**
+     * Above this average COMMIT time the database counts as far (a network away), below {@link
+     * #NEAR_NANOS} as near again. A COMMIT is one round trip and a flush: about 1 ms on this
+     * project's machine with a local server, 20 ms and more across a network of 20 ms.
+     */
+    static final long FAR_NANOS = 6_000_000L;
+    static final long NEAR_NANOS = 3_000_000L;
 
     /**
      * The rows of the new ids, in receive order. COPY rather than {@code INSERT ... SELECT FROM
@@ -73,6 +98,15 @@ public final class PostgresLoginSink implements LoginSink {
     private final DataSource dataSource;
     private final String description;
     private final AutoCloseable owned;
+    private final WritePath path;
+    /**
+     * Whether a group's rows go in by COPY (four round trips, about 10 us less database CPU per row)
+     * or in {@link #ONE_STATEMENT} (two round trips). Near, CPU decides and COPY wins; far, round
+     * trips decide: at 20 ms a group's write took twice as long with COPY (docs/performance.md).
+     */
+    private volatile boolean rowsByCopy = true;
+    /** Moving average of COMMIT's duration (ns), -1 before the first. */
+    private final java.util.concurrent.atomic.AtomicLong commitAverage = new java.util.concurrent.atomic.AtomicLong(-1);
 
     /** A sink over a pool that the caller owns and closes. */
     public PostgresLoginSink(DataSource dataSource, String description) {
@@ -80,9 +114,25 @@ public final class PostgresLoginSink implements LoginSink {
     }
 
     private PostgresLoginSink(DataSource dataSource, String description, AutoCloseable owned) {
+        this(dataSource, description, owned, WritePath.BY_DISTANCE);
+    }
+
+    PostgresLoginSink(DataSource dataSource, String description, AutoCloseable owned, WritePath path) {
         this.dataSource = dataSource;
         this.description = description;
         this.owned = owned;
+        this.path = path;
+    }
+
+    /** Whether the next group's rows go in by COPY (the database is near, or COPY is fixed). */
+    boolean writesRowsByCopy() {
+        return path == WritePath.COPY || (path == WritePath.BY_DISTANCE && rowsByCopy);
+    }
+
+    /** Folds one COMMIT's duration into the average and moves the choice of path, with hysteresis. */
+    private void commitTook(long nanos) {
+        long avg = commitAverage.updateAndGet(a -> a < 0 ? nanos : a + (nanos - a) / 8);
+        rowsByCopy = rowsByCopy ? avg < FAR_NANOS : avg < NEAR_NANOS;
     }
 
     /**
@@ -155,7 +205,7 @@ public final class PostgresLoginSink implements LoginSink {
             }
         }
         if (!replays) {
-            return writeWithCopy(batches, messages);
+            return writeGroup(batches, messages);
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -178,12 +228,13 @@ public final class PostgresLoginSink implements LoginSink {
     }
 
     /**
-     * The common case (no replayed message in the group), in four round trips whatever the group's
-     * size: {@link #LEDGER_FIRST} (with the driver's BEGIN in front of it), the COPY of the new
-     * rows (its start, then its data), and COMMIT, which returns only once the transaction is on
-     * disk. All or nothing, like the transaction of the other path.
+     * The common case (no replayed message in the group). With the database near: {@link
+     * #LEDGER_FIRST} (with the driver's BEGIN in front of it), the COPY of the new rows (its start,
+     * then its data), and COMMIT, four round trips; far: {@link #ONE_STATEMENT} and COMMIT, two.
+     * COMMIT returns only once the transaction is on disk. All or nothing, like the transaction of
+     * the other path.
      */
-    private List<CommitResult> writeWithCopy(List<Batch> batches, int messages) {
+    private List<CommitResult> writeGroup(List<Batch> batches, int messages) {
         List<MaskedLogin> rows = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -200,20 +251,28 @@ public final class PostgresLoginSink implements LoginSink {
             }
         }
         Set<String> fresh = new HashSet<>();
+        boolean byCopy = writesRowsByCopy();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement ps = c.prepareStatement(LEDGER_FIRST)) {
+                try (PreparedStatement ps = c.prepareStatement(byCopy ? LEDGER_FIRST : ONE_STATEMENT)) {
                     bindLedger(c, ps, batches, rows, rejections);
                     bindRejections(c, ps, 5, rejections);
+                    if (!byCopy) {
+                        bindRows(c, ps, 8, rows);
+                    }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             fresh.add(rs.getString(1));
                         }
                     }
                 }
-                copyRows(c, rows, fresh);
+                if (byCopy) {
+                    copyRows(c, rows, fresh);
+                }
+                long t0 = System.nanoTime();
                 c.commit();
+                commitTook(System.nanoTime() - t0);
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
                 throw e;
@@ -484,6 +543,20 @@ public final class PostgresLoginSink implements LoginSink {
                 ps.setArray(k + 1, c.createArrayOf(k == 6 ? "date" : "varchar", cols[k]));
             }
             ps.executeUpdate();
+        }
+    }
+
+    /** Binds the rows' message ids and their seven columns as eight arrays from parameter {@code first}. */
+    private static void bindRows(Connection c, PreparedStatement ps, int first, List<MaskedLogin> rows)
+            throws SQLException {
+        Object[] ids = new Object[rows.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = rows.get(i).messageId();
+        }
+        ps.setArray(first, c.createArrayOf("varchar", ids));
+        Object[][] cols = rowColumns(rows);
+        for (int k = 0; k < 7; k++) {
+            ps.setArray(first + 1 + k, c.createArrayOf(k == 6 ? "date" : "varchar", cols[k]));
         }
     }
 

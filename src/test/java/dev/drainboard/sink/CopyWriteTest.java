@@ -21,9 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The write of a group without replays puts its rows in by COPY: every value arrives exactly as
- * given (COPY's own special characters included), in receive order, and an id already in the
- * ledger adds no row, in the same group or a later one.
+ * The write of a group without replays, on both of its paths (rows by COPY when the database is
+ * near, in one statement when it is far): every value arrives exactly as given (COPY's own special
+ * characters included), in receive order, and an id already in the ledger adds no row, in the same
+ * group or a later one. And the choice follows the database's distance.
  */
 class CopyWriteTest {
     private String jdbc;
@@ -32,12 +33,20 @@ class CopyWriteTest {
     @BeforeEach
     void open() {
         jdbc = TestServers.freshDatabase();
-        sink = PostgresLoginSink.open(jdbc, "postgres", "postgres", 2);
     }
 
     @AfterEach
     void close() {
-        sink.close();
+        if (sink != null) {
+            sink.close();
+        }
+    }
+
+    private PostgresLoginSink sink(PostgresLoginSink.WritePath path, String url) throws Exception {
+        com.zaxxer.hikari.HikariDataSource ds = PostgresLoginSink.pool(url, "postgres", "postgres", 2);
+        Schema.ensure(ds);
+        sink = new PostgresLoginSink(ds, "test", ds, path);
+        return sink;
     }
 
     private static Batch batch(List<MaskedLogin> rows, List<Rejection> rejections) {
@@ -63,8 +72,11 @@ class CopyWriteTest {
         return out;
     }
 
-    @Test
-    void valuesArriveExactlyInOrderAndAKnownIdAddsNoRow() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = PostgresLoginSink.WritePath.class, names = {"COPY", "ONE_STATEMENT"})
+    void valuesArriveExactlyInOrderAndAKnownIdAddsNoRow(PostgresLoginSink.WritePath path) throws Exception {
+        PostgresLoginSink sink = sink(path, jdbc);
+        assertThat(sink.writesRowsByCopy()).isEqualTo(path == PostgresLoginSink.WritePath.COPY);
         List<String> odd = List.of("back\\slash", "\\N", "\\.", "tab\there", "two\nlines", "cr\rhere", "é ☃ 𝄞",
                 "'quoted' \"double\" , ; |", "");
         List<MaskedLogin> first = new ArrayList<>();
@@ -101,11 +113,35 @@ class CopyWriteTest {
         assertThat(users()).containsExactlyElementsOf(expected);
     }
 
-    @Test
-    void aGroupWhoseRowsAreAllKnownCopiesNothing() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = PostgresLoginSink.WritePath.class, names = {"COPY", "ONE_STATEMENT"})
+    void aGroupWhoseRowsAreAllKnownWritesNothing(PostgresLoginSink.WritePath path) throws Exception {
+        PostgresLoginSink sink = sink(path, jdbc);
         sink.writeAll(List.of(batch(List.of(row("k1", "a"), row("k2", "b")), List.of())));
         List<CommitResult> again = sink.writeAll(List.of(batch(List.of(row("k1", "a"), row("k2", "b")), List.of())));
         assertThat(again.get(0).written()).isZero();
         assertThat(again.get(0).duplicates()).isEqualTo(2);
+    }
+
+    @Test
+    void rowsGoInByCopyUntilACommitShowsTheDatabaseIsFarThenInOneStatement() throws Exception {
+        PostgresLoginSink near = sink(PostgresLoginSink.WritePath.BY_DISTANCE, jdbc);
+        assertThat(near.writesRowsByCopy()).as("before any commit").isTrue();
+        near.writeAll(List.of(batch(List.of(row("n1", "a")), List.of())));
+        near.close();
+        sink = null;
+
+        int port = Integer.parseInt(jdbc.replaceAll(".*:(\\d+)/.*", "$1"));
+        // a COMMIT through the proxy takes at least its 2 x FAR round trip: the database is far
+        java.time.Duration rtt = java.time.Duration.ofNanos(2 * PostgresLoginSink.FAR_NANOS);
+        try (dev.drainboard.bench.DelayProxy proxy = dev.drainboard.bench.DelayProxy.start("127.0.0.1", port, rtt)) {
+            PostgresLoginSink far = sink(PostgresLoginSink.WritePath.BY_DISTANCE,
+                    jdbc.replace(":" + port + "/", ":" + proxy.port() + "/"));
+            far.writeAll(List.of(batch(List.of(row("f1", "b")), List.of())));
+            assertThat(far.writesRowsByCopy()).as("after a COMMIT %s away", rtt).isFalse();
+            far.writeAll(List.of(batch(List.of(row("f2", "c")), List.of())));
+            assertThat(far.writesRowsByCopy()).isFalse();
+        }
+        assertThat(users()).containsExactly("a", "b", "c");
     }
 }
