@@ -109,6 +109,21 @@ public final class PulseBench {
                 return w.operations();
             });
         });
+        try {
+            return measureOpen(model, ws, stageRef, ready, messages, log);
+        } finally {
+            // also after a failure: the console's close stops the embedded servers before the bench deletes their folder
+            try {
+                model.closing();
+                model.close();
+            } finally {
+                Platform.exit();
+            }
+        }
+    }
+
+    private static Result measureOpen(ConsoleModel model, AtomicReference<Workspace> ws, AtomicReference<Stage> stageRef,
+                                      CountDownLatch ready, long messages, Consumer<String> log) throws Exception {
         if (!ready.await(120, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the console did not become ready within 120 s");
         }
@@ -201,9 +216,16 @@ public final class PulseBench {
         java.util.List<Gap> longest = longestGaps(gaps, gapEnds, frames[0], startEnd[0], gc);
         double seconds = (startEnd[1] - startEnd[0]) / 1e9;
         double consoleRate = total / seconds;
-        // the same drain without the window, as `drainboard drain` runs it (adaptive receivers), on the same stack
-        log.accept("Seeding " + messages + " messages for the same drain without the window...");
-        Seeder.send(ws.get().source(), messages, 5);
+        // the same drain without the window, as `drainboard drain` runs it (adaptive receivers), on the same
+        // stack: the window hidden first, so it draws nothing meanwhile (the queue panel still polls once a second)
+        CountDownLatch hidden = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            stageRef.get().hide();
+            hidden.countDown();
+        });
+        hidden.await(30, TimeUnit.SECONDS);
+        log.accept("Seeding " + total + " messages for the same drain without the window...");
+        Seeder.send(ws.get().source(), total, 5);
         long cliTotal = ws.get().source().depth().available();
         log.accept("Draining " + cliTotal + " messages as `drainboard drain` does...");
         AtomicReference<dev.drainboard.model.DrainStats> cliStats = new AtomicReference<>();
@@ -234,9 +256,6 @@ public final class PulseBench {
                 share(renderCpu[1] - renderCpu[0], startEnd[1] - startEnd[0]), counts.rows(),
                 counts.rejections(), verified, percentileMs(sortedDelays, 0.99), round(gc.maxMs()),
                 round(gc.totalMs()), jitMs[1] - jitMs[0], longest, round(cliRate), round(consoleRate / cliRate));
-        model.closing();
-        model.close();
-        Platform.exit();
         return r;
     }
 
@@ -267,6 +286,8 @@ public final class PulseBench {
     private static final class GcPauses implements javax.management.NotificationListener {
         private final java.util.List<long[]> pauses = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         private final java.util.List<javax.management.NotificationEmitter> emitters = new java.util.ArrayList<>();
+        private final long jvmStartNanos = System.nanoTime()
+                - java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
 
         void start() {
             for (java.lang.management.GarbageCollectorMXBean b : java.lang.management.ManagementFactory
@@ -297,8 +318,10 @@ public final class PulseBench {
                     .from((javax.management.openmbean.CompositeData) n.getUserData());
             // concurrent cycles (G1's marking) are not pauses of the application
             if (info.getGcAction().contains("end of") && !info.getGcName().contains("Concurrent")) {
-                long ms = info.getGcInfo().getDuration();
-                pauses.add(new long[]{System.nanoTime(), ms * 1_000_000L});
+                // the pause's own end (ms since the JVM started) on the nanoTime clock, not the notification's
+                // arrival, which can come later
+                long end = jvmStartNanos + info.getGcInfo().getEndTime() * 1_000_000L;
+                pauses.add(new long[]{end, info.getGcInfo().getDuration() * 1_000_000L});
             }
         }
 
@@ -314,7 +337,7 @@ public final class PulseBench {
             }
         }
 
-        /** Pause time (ns) that fell between {@code from} and {@code to}; a notification arrives just after its pause. */
+        /** Pause time (ns) that fell between {@code from} and {@code to} (to the millisecond the collector reports). */
         long pausedWithin(long from, long to) {
             long sum = 0;
             synchronized (pauses) {

@@ -89,6 +89,10 @@ final class BenchCommand implements Callable<Integer> {
                     "--messages must be at least 1, --workers and --sweep 1-64, --warmup and --warmup-rounds 0 or "
                             + "more, --sqs-rtt-ms and --db-rtt-ms 0 or more");
         }
+        if (standaloneQueue && !console) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--standalone-queue goes with --console (the main bench always runs its own ElasticMQ)");
+        }
         if (console) {
             return consoleBench(out, err);
         }

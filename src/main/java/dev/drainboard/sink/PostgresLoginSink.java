@@ -81,7 +81,9 @@ public final class PostgresLoginSink implements LoginSink {
     /**
      * Above this average COMMIT time the database counts as far (a network away), below {@link
      * #NEAR_NANOS} as near again. A COMMIT is one round trip and a flush: about 1 ms on this
-     * project's machine with a local server, 20 ms and more across a network of 20 ms.
+     * project's machine with a local server, 20 ms and more across a network of 20 ms. So a local
+     * server with slow storage (or a synchronous standby) can count as far too; that costs the
+     * COPY's CPU saving, never correctness: both paths write the same rows.
      */
     static final long FAR_NANOS = 6_000_000L;
     static final long NEAR_NANOS = 3_000_000L;
@@ -130,7 +132,7 @@ public final class PostgresLoginSink implements LoginSink {
     }
 
     /** Folds one COMMIT's duration into the average and moves the choice of path, with hysteresis. */
-    private void commitTook(long nanos) {
+    void commitTook(long nanos) {
         long avg = commitAverage.updateAndGet(a -> a < 0 ? nanos : a + (nanos - a) / 8);
         rowsByCopy = rowsByCopy ? avg < FAR_NANOS : avg < NEAR_NANOS;
     }
@@ -321,10 +323,19 @@ public final class PostgresLoginSink implements LoginSink {
         try {
             in.writeToCopy(bytes, 0, bytes.length);
             in.endCopy();
-        } finally {
+        } catch (SQLException e) {
             if (in.isActive()) {
-                in.cancelCopy();
+                try {
+                    in.cancelCopy();
+                } catch (SQLException cancel) {
+                    e.addSuppressed(cancel);
+                }
             }
+            if (in.isActive()) {
+                // out of step with the server: this connection must not go back to the pool
+                c.abort(Runnable::run);
+            }
+            throw e;
         }
     }
 

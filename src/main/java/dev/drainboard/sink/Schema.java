@@ -63,11 +63,27 @@ public final class Schema {
         }
         if (isInteger(types.get("app_version"))) {
             throw new SchemaException("The table user_logins stores app_version as " + types.get("app_version")
-                    + " (the exercise's original DDL), which cannot hold versions such as 2.3.0. "
+                    + " (the exercise's original DDL has integer), which cannot hold versions such as 2.3.0. "
                     + "Run `drainboard schema --migrate-app-version` to change it to varchar(32); "
                     + "stored values are kept.", true);
         }
+        // any other type would refuse valid logins one by one (COPY parses each value with the column's
+        // type), and they would be quarantined as bad data; a table of the wrong shape must stop the start
+        for (String col : USER_LOGINS_COLUMNS) {
+            String type = types.get(col);
+            boolean fits = col.equals("create_date") ? type.equals("date") : TEXT_TYPES.contains(type);
+            if (!fits) {
+                throw new SchemaException("The table user_logins stores " + col + " as " + type + "; Drainboard "
+                        + "writes " + (col.equals("create_date") ? "a date" : "text (masks, versions, ids as given)")
+                        + " there, which that type would refuse. Change the column to "
+                        + (col.equals("create_date") ? "date" : "varchar") + " (see data/create_table.sql), or "
+                        + "point Drainboard at another database.");
+            }
+        }
     }
+
+    /** The types {@code information_schema} names for text columns. */
+    private static final java.util.Set<String> TEXT_TYPES = java.util.Set.of("character varying", "text", "character");
 
     /** Runs {@link #MIGRATE_APP_VERSION} if needed; returns true when it changed the table. */
     public static boolean migrateAppVersion(DataSource ds) throws SQLException {
@@ -98,6 +114,7 @@ public final class Schema {
     }
 
     private static boolean isInteger(String type) {
-        return type != null && (type.equals("integer") || type.equals("bigint") || type.equals("smallint"));
+        return type != null && (type.equals("integer") || type.equals("bigint") || type.equals("smallint")
+                || type.equals("numeric") || type.equals("real") || type.equals("double precision"));
     }
 }

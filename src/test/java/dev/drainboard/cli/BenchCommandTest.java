@@ -95,4 +95,12 @@ class BenchCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--warmup and --warmup-rounds 0 or more").doesNotContain("Starting");
     }
+
+    @Test
+    void aStandaloneQueueWithoutTheConsoleBenchIsRefused() {
+        CliTest.Run r = CliTest.run("bench", "--standalone-queue");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--standalone-queue goes with --console").doesNotContain("Starting");
+    }
 }

@@ -144,4 +144,23 @@ class CopyWriteTest {
         }
         assertThat(users()).containsExactly("a", "b", "c");
     }
+
+    @Test
+    void theChoiceHasHysteresisBetweenTheFarAndNearThresholds() {
+        PostgresLoginSink s = new PostgresLoginSink(null, "arithmetic only", null, PostgresLoginSink.WritePath.BY_DISTANCE);
+        long ms = 1_000_000L;
+        s.commitTook(ms);
+        assertThat(s.writesRowsByCopy()).isTrue();
+        s.commitTook(50 * ms); // the average becomes 1 + 49 / 8 = 7.1 ms: above FAR
+        assertThat(s.writesRowsByCopy()).isFalse();
+        int commits = 0;
+        while (!s.writesRowsByCopy()) {
+            s.commitTook(ms);
+            commits++;
+            assertThat(commits).as("near commits until COPY again").isLessThan(100);
+        }
+        // the excess over 1 ms shrinks to 7/8 per near commit: below FAR (6 ms) after 2, but COPY comes
+        // back only below NEAR (3 ms), after 9
+        assertThat(commits).isEqualTo(9);
+    }
 }
