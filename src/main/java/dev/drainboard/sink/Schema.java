@@ -71,7 +71,7 @@ public final class Schema {
         // type), and they would be quarantined as bad data; a table of the wrong shape must stop the start
         for (String col : USER_LOGINS_COLUMNS) {
             String type = types.get(col);
-            boolean fits = col.equals("create_date") ? type.equals("date") : TEXT_TYPES.contains(type);
+            boolean fits = col.equals("create_date") ? DATE_TYPES.contains(type) : TEXT_TYPES.contains(type);
             if (!fits) {
                 throw new SchemaException("The table user_logins stores " + col + " as " + type + "; Drainboard "
                         + "writes " + (col.equals("create_date") ? "a date" : "text (masks, versions, ids as given)")
@@ -82,6 +82,9 @@ public final class Schema {
         }
     }
 
+    /** The types {@code information_schema} names for columns a date goes into. */
+    private static final java.util.Set<String> DATE_TYPES = java.util.Set.of("date", "timestamp without time zone",
+            "timestamp with time zone");
     /** The types {@code information_schema} names for text columns. */
     private static final java.util.Set<String> TEXT_TYPES = java.util.Set.of("character varying", "text", "character");
 

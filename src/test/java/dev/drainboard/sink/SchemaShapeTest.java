@@ -31,6 +31,14 @@ class SchemaShapeTest {
     }
 
     @Test
+    void aTimestampCreateDateIsAccepted() {
+        String jdbc = TestServers.freshDatabase();
+        Db.execute(jdbc, "CREATE TABLE user_logins (user_id varchar(128), device_type varchar(32), masked_ip text, "
+                + "masked_device_id varchar(256), locale varchar(32), app_version varchar(32), create_date timestamp)");
+        PostgresLoginSink.open(jdbc, "postgres", "postgres", 1).close();
+    }
+
+    @Test
     void aNumericAppVersionIsOfferedTheMigrationLikeAnIntegerOneAndWorksAfterIt() throws Exception {
         String jdbc = tableWith("masked_ip varchar(256)", "app_version numeric");
         assertThatThrownBy(() -> PostgresLoginSink.open(jdbc, "postgres", "postgres", 1))
