@@ -476,12 +476,10 @@ public final class ExploreQueries {
      * cursor, so memory stays flat), until it returns false. Returns the rows handed over.
      */
     public long forEach(LoginFilter f, ExploreSort sort, RowHandler handler) {
-        return query("export rows", c -> {
-            Where w = where(f);
-            String order = sort == ExploreSort.DATE ? "create_date DESC, user_id DESC, ctid DESC"
-                    : "user_id, create_date, ctid";
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
+        Where w = where(f);
+        String order = sort == ExploreSort.DATE ? "create_date DESC, user_id DESC, ctid DESC"
+                : "user_id, create_date, ctid";
+        return export("export rows", c -> {
             long n = 0;
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM user_logins WHERE " + w.sql()
                     + " ORDER BY " + order)) {
@@ -495,15 +493,6 @@ public final class ExploreQueries {
                         }
                     }
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } catch (Exception e) {
-                c.rollback();
-                throw new SinkException("export stopped: " + e.getMessage(), false, e);
-            } finally {
-                c.setAutoCommit(auto);
             }
             return n;
         });
@@ -535,9 +524,7 @@ public final class ExploreQueries {
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be at least 1, not " + pageSize);
         }
-        return query("export the shared masks", c -> {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
+        return export("export the shared masks", c -> {
             long n = 0;
             try (Statement lock = c.createStatement();
                  PreparedStatement first = c.prepareStatement(SHARED_PAGE_SQL + SHARED_ORDER);
@@ -574,15 +561,6 @@ public final class ExploreQueries {
                     }
                     more = more && got == pageSize;
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } catch (Exception e) {
-                c.rollback();
-                throw new SinkException("export stopped: " + e.getMessage(), false, e);
-            } finally {
-                c.setAutoCommit(auto);
             }
             return n;
         });
@@ -602,6 +580,35 @@ public final class ExploreQueries {
     private static LocalDate date(ResultSet rs, int i) throws SQLException {
         Date d = rs.getDate(i);
         return d == null ? null : d.toLocalDate();
+    }
+
+    /** The body of an export: reads in one transaction, hands rows to a handler, returns how many. */
+    private interface Export {
+        long run(Connection c) throws Exception;
+    }
+
+    /**
+     * Runs {@code body} in one read transaction (so a cursor can stream and every page reads the
+     * same data); a handler's own failure stops it as a {@link SinkException} that is not retryable.
+     */
+    private long export(String what, Export body) {
+        return query(what, c -> {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                long n = body.run(c);
+                c.commit();
+                return n;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } catch (Exception e) {
+                c.rollback();
+                throw new SinkException("export stopped: " + e.getMessage(), false, e);
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        });
     }
 
     private <T> T query(String what, PooledQueries.Query<T> q) {
