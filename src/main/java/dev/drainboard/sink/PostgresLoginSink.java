@@ -282,18 +282,29 @@ public final class PostgresLoginSink implements LoginSink {
         } catch (SQLException e) {
             throw SqlErrors.wrap("write " + messages + " messages", description, e);
         }
-        // each new id counts once, for the first batch that holds it, as in the other path
+        return perBatch(batches, fresh, new ArrayList<>(), new ArrayList<>());
+    }
+
+    /**
+     * Each batch's result: a new id (in {@code fresh}, which this empties) counts once, for the
+     * first batch that holds it; the rest are duplicates. The new rows and rejections are added to
+     * {@code newRows} and {@code newRejections}, in order.
+     */
+    private static List<CommitResult> perBatch(List<Batch> batches, Set<String> fresh, List<MaskedLogin> newRows,
+                                               List<Rejection> newRejections) {
         List<CommitResult> results = new ArrayList<>(batches.size());
         for (Batch b : batches) {
             int written = 0;
             int rejected = 0;
             for (MaskedLogin r : b.rows()) {
                 if (fresh.remove(r.messageId())) {
+                    newRows.add(r);
                     written++;
                 }
             }
             for (Rejection r : b.rejections()) {
                 if (fresh.remove(r.messageId())) {
+                    newRejections.add(r);
                     rejected++;
                 }
             }
@@ -396,25 +407,7 @@ public final class PostgresLoginSink implements LoginSink {
         // Each new id is written once, even if the same message arrived twice in this transaction.
         List<MaskedLogin> rows = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
-        List<CommitResult> results = new ArrayList<>(batches.size());
-        for (Batch b : batches) {
-            int written = 0;
-            int rejected = 0;
-            for (MaskedLogin r : b.rows()) {
-                if (fresh.remove(r.messageId())) {
-                    rows.add(r);
-                    written++;
-                }
-            }
-            for (Rejection r : b.rejections()) {
-                if (fresh.remove(r.messageId())) {
-                    rejections.add(r);
-                    rejected++;
-                }
-            }
-            int total = b.rows().size() + b.rejections().size();
-            results.add(new CommitResult(written, rejected, total - written - rejected, 0, 0));
-        }
+        List<CommitResult> results = perBatch(batches, fresh, rows, rejections);
         if (!rows.isEmpty()) {
             insertRows(c, rows);
         }
