@@ -51,8 +51,6 @@ public final class PulseBench {
     }
 
     private static final int MAX_FRAMES = 1 << 20;
-    /** The receivers `drainboard drain` may grow to without a worker count (DrainCommand's limit). */
-    private static final int CLI_MAX_WORKERS = 32;
     /** How many of the longest pulse gaps the result lists. */
     private static final int GAPS_LISTED = 5;
 
@@ -232,7 +230,8 @@ public final class PulseBench {
         AtomicReference<RuntimeException> cliFailed = new AtomicReference<>();
         Thread cliDrain = new Thread(() -> {
             try {
-                cliStats.set(ws.get().operations().drain(new dev.drainboard.pipeline.DrainOptions(CLI_MAX_WORKERS, 0,
+                cliStats.set(ws.get().operations().drain(new dev.drainboard.pipeline.DrainOptions(
+                        dev.drainboard.pipeline.DrainOptions.ADAPTIVE_MAX_WORKERS, 0,
                         java.time.Duration.ZERO).adaptiveUpTo(), dev.drainboard.pipeline.ProgressListener.NONE,
                         new dev.drainboard.pipeline.StopSignal()));
             } catch (RuntimeException e) {

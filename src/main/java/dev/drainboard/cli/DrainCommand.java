@@ -38,7 +38,8 @@ final class DrainCommand extends WorkspaceCommand {
                 .isSet(dev.drainboard.config.ConfigKey.WORKERS)) {
             // the workspace sizes its connection pools by the workers: size them for the most receivers
             adaptive = true;
-            options.flags().put(dev.drainboard.config.ConfigKey.WORKERS, Integer.toString(ADAPTIVE_MAX_WORKERS));
+            options.flags().put(dev.drainboard.config.ConfigKey.WORKERS,
+                    Integer.toString(DrainOptions.ADAPTIVE_MAX_WORKERS));
         }
         if (service.json()) {
             JsonLogs.install(Level.toLevel(System.getenv("DRAINBOARD_CONSOLE_LOG_LEVEL"), Level.INFO));
@@ -94,18 +95,16 @@ final class DrainCommand extends WorkspaceCommand {
         DrainStats s = ws.operations().drain(drainOptions(ws), listener, stop);
         printSummary(ws, s, out);
         if (adaptive) {
-            out.printf(Locale.ROOT, "  (no --workers given: adaptive, at most %d receivers)%n", ADAPTIVE_MAX_WORKERS);
+            out.printf(Locale.ROOT, "  (no --workers given: adaptive, at most %d receivers)%n",
+                    DrainOptions.ADAPTIVE_MAX_WORKERS);
         }
         return 0;
     }
 
-    /** Receivers an adaptive drain may grow to when no worker count is given. */
-    static final int ADAPTIVE_MAX_WORKERS = 32;
-
     /**
      * A worker count given (flag, environment or settings file) is used as it is; without one the
-     * drain is adaptive, from a few receivers up to {@link #ADAPTIVE_MAX_WORKERS}, so nobody has to
-     * tune it for their network (see docs/performance.md).
+     * drain is adaptive, from a few receivers up to {@link DrainOptions#ADAPTIVE_MAX_WORKERS}, so nobody
+     * has to tune it for their network (see docs/performance.md).
      */
     private DrainOptions drainOptions(Workspace ws) {
         DrainOptions o = new DrainOptions(ws.config().workers(), Math.max(0, max),

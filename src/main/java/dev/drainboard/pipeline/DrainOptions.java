@@ -17,6 +17,8 @@ import java.time.Duration;
  */
 public record DrainOptions(int workers, long maxMessages, Duration pollWait, Duration firstRetry,
                            Duration giveUpAfter, boolean follow, boolean adaptive) {
+    /** Receivers an adaptive drain may grow to when no worker count is given (the CLI's {@code drain}). */
+    public static final int ADAPTIVE_MAX_WORKERS = 32;
     public static final Duration DEFAULT_FIRST_RETRY = Duration.ofMillis(500);
     public static final Duration DEFAULT_GIVE_UP = Duration.ofMinutes(5);
 
