@@ -199,22 +199,32 @@ public final class Benchmark {
         }
     }
 
-    private BenchResult connectAndMeasure(Endpoints direct, Endpoints measured, String user, String password,
-                                          Path tmp, CpuMeter cpu) throws Exception {
-        URI endpoint = direct.sqs();
-        String jdbc = direct.jdbc();
+    /**
+     * The settings of a bench drain: the given servers, a queue of its own, no long poll (a drain
+     * ends at the first empty receive) and the run's own mask key.
+     */
+    static Map<ConfigKey, String> benchFlags(URI sqs, String jdbc, String user, String password, Path dataDir,
+                                             int workers, byte[] key) {
         Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
-        flags.put(ConfigKey.SQS_ENDPOINT, endpoint.toString());
+        flags.put(ConfigKey.SQS_ENDPOINT, sqs.toString());
         flags.put(ConfigKey.QUEUE, "bench-" + Long.toString(System.nanoTime(), 36));
         flags.put(ConfigKey.JDBC_URL, jdbc);
         flags.put(ConfigKey.DB_USER, user);
         flags.put(ConfigKey.DB_PASSWORD, password);
-        flags.put(ConfigKey.DATA_DIR, tmp.toString());
-        flags.put(ConfigKey.WORKERS, Integer.toString(options.workers()));
+        flags.put(ConfigKey.DATA_DIR, dataDir.toString());
+        flags.put(ConfigKey.WORKERS, Integer.toString(workers));
         flags.put(ConfigKey.WAIT_SECONDS, "0");
+        flags.put(ConfigKey.MASK_KEY, Base64.getEncoder().encodeToString(key));
+        return flags;
+    }
+
+    private BenchResult connectAndMeasure(Endpoints direct, Endpoints measured, String user, String password,
+                                          Path tmp, CpuMeter cpu) throws Exception {
+        URI endpoint = direct.sqs();
+        String jdbc = direct.jdbc();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        flags.put(ConfigKey.MASK_KEY, Base64.getEncoder().encodeToString(key));
+        Map<ConfigKey, String> flags = benchFlags(endpoint, jdbc, user, password, tmp, options.workers(), key);
         AppConfig config = new ConfigLoader(flags, Map.of(), new Properties()).load();
 
         int k = Math.max(options.workers(), options.sweep().stream().mapToInt(Integer::intValue).max().orElse(1));

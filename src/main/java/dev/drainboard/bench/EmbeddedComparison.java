@@ -1,7 +1,6 @@
 package dev.drainboard.bench;
 
 import dev.drainboard.config.AppConfig;
-import dev.drainboard.config.ConfigKey;
 import dev.drainboard.config.ConfigLoader;
 import dev.drainboard.embedded.DataFolder;
 import dev.drainboard.embedded.EmbeddedPostgresServer;
@@ -28,8 +27,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,17 +81,8 @@ public final class EmbeddedComparison {
 
         Stack(String name, URI sqs, String jdbc, String user, String password, Path dir, int workers, byte[] key,
               CpuMeter cpu) {
-            Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
-            flags.put(ConfigKey.SQS_ENDPOINT, sqs.toString());
-            flags.put(ConfigKey.QUEUE, "bench-" + Long.toString(System.nanoTime(), 36));
-            flags.put(ConfigKey.JDBC_URL, jdbc);
-            flags.put(ConfigKey.DB_USER, user);
-            flags.put(ConfigKey.DB_PASSWORD, password);
-            flags.put(ConfigKey.DATA_DIR, dir.toString());
-            flags.put(ConfigKey.WORKERS, Integer.toString(workers));
-            flags.put(ConfigKey.WAIT_SECONDS, "0");
-            flags.put(ConfigKey.MASK_KEY, Base64.getEncoder().encodeToString(key));
-            AppConfig config = new ConfigLoader(flags, Map.of(), new Properties()).load();
+            AppConfig config = new ConfigLoader(Benchmark.benchFlags(sqs, jdbc, user, password, dir, workers, key),
+                    Map.of(), new Properties()).load();
             this.name = name;
             this.source = SqsClients.open(config, sqs);
             this.pg = PostgresLoginSink.open(jdbc, user, password, workers + 2);
